@@ -1,0 +1,219 @@
+package org.beiqin.commons.discrepancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.beiqin.contract.CloudEventCodec;
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.EventTypes;
+import org.beiqin.contract.Topics;
+import org.beiqin.commons.outbox.Outbox;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The open/resolved state of every discrepancy key this service owns. {@link #open} emits
+ * {@code opened} only when the key was not open; {@link #resolve} emits {@code resolved} only when
+ * it was. Both are single SQL statements guarded on the stored state, so concurrent writers and
+ * sweeps never emit an episode twice.
+ */
+@ApplicationScoped
+public class Discrepancies {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    /** Opens the finding's episode; returns whether it was newly opened (and an event written). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean open(Discrepancy finding) {
+        String data = write(finding);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("""
+                        INSERT INTO discrepancy_state
+                            (key, rule, division, subject_type, subject_id, is_open, episode, opened_at, data)
+                        VALUES (?, ?, ?, ?, ?, true, 1, ?, ?)
+                        ON CONFLICT (key) DO UPDATE
+                            SET is_open = true, episode = discrepancy_state.episode + 1,
+                                opened_at = EXCLUDED.opened_at, resolved_at = NULL, data = EXCLUDED.data
+                            WHERE NOT discrepancy_state.is_open
+                        RETURNING episode""")) {
+            upsert.setString(1, finding.key());
+            upsert.setString(2, finding.rule());
+            upsert.setString(3, finding.division());
+            upsert.setString(4, finding.subject().type());
+            upsert.setString(5, finding.subject().id());
+            upsert.setTimestamp(6, Timestamp.from(finding.detectedAt()));
+            upsert.setString(7, data);
+            try (ResultSet opened = upsert.executeQuery()) {
+                if (!opened.next()) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("discrepancy state", e);
+        }
+        outbox.enqueue(Topics.DISCREPANCIES, finding.key(), EventTypes.DISCREPANCY_OPENED, finding.key(),
+                finding.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, finding);
+        return true;
+    }
+
+    /** Ends the key's open episode, if any, with what fixed it; returns whether it was open. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean resolve(String key, Discrepancy.Text reason, Map<String, Object> evidence) {
+        Instant now = clock.instant();
+        Discrepancy opened;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE discrepancy_state SET is_open = false, resolved_at = ? WHERE key = ? AND is_open "
+                                + "RETURNING data")) {
+            update.setTimestamp(1, Timestamp.from(now));
+            update.setString(2, key);
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    return false;
+                }
+                opened = read(row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("discrepancy state", e);
+        }
+        Discrepancy resolved = opened.resolvedBy(new Discrepancy.Resolution(now, reason, evidence));
+        outbox.enqueue(Topics.DISCREPANCIES, key, EventTypes.DISCREPANCY_RESOLVED, key, now,
+                EventTypes.DISCREPANCY_SCHEMA, resolved);
+        return true;
+    }
+
+    /** Opens or resolves {@code key} according to {@code shouldBeOpen}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void set(boolean shouldBeOpen, Discrepancy finding, Discrepancy.Text reason, Map<String, Object> evidence) {
+        if (shouldBeOpen) {
+            open(finding);
+        } else {
+            resolve(finding.key(), reason, evidence);
+        }
+    }
+
+    /**
+     * Makes the open keys of {@code rule} whose key starts with {@code keyPrefix} exactly
+     * {@code findings}: opens the new ones, resolves those no longer found. For sweeps of
+     * time-based rules.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(String rule, String keyPrefix, Collection<Discrepancy> findings, Discrepancy.Text reason) {
+        Set<String> found = new HashSet<>();
+        for (Discrepancy finding : findings) {
+            found.add(finding.key());
+            open(finding);
+        }
+        for (String key : openKeys(rule, keyPrefix)) {
+            if (!found.contains(key)) {
+                resolve(key, reason, Map.of());
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isOpen(String key) {
+        return find(key).map(OpenState::open).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OpenState> find(String key) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT is_open, episode, opened_at, resolved_at, data FROM discrepancy_state WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp resolvedAt = row.getTimestamp(4);
+                return Optional.of(new OpenState(row.getBoolean(1), row.getInt(2), row.getTimestamp(3).toInstant(),
+                        resolvedAt == null ? null : resolvedAt.toInstant(), read(row.getString(5))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("discrepancy state", e);
+        }
+    }
+
+    /** The open findings whose division starts with {@code divisionPrefix}, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Discrepancy> openIn(String divisionPrefix) {
+        List<Discrepancy> open = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT data FROM discrepancy_state WHERE is_open AND division LIKE ? ORDER BY opened_at DESC")) {
+            select.setString(1, divisionPrefix.replace("%", "") + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    open.add(read(rows.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("discrepancy state", e);
+        }
+        return open;
+    }
+
+    private List<String> openKeys(String rule, String keyPrefix) {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT key FROM discrepancy_state WHERE is_open AND rule = ? AND starts_with(key, ?)")) {
+            select.setString(1, rule);
+            select.setString(2, keyPrefix);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("discrepancy state", e);
+        }
+        return keys;
+    }
+
+    private static String write(Discrepancy finding) {
+        try {
+            return CloudEventCodec.MAPPER.writeValueAsString(finding);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Discrepancy read(String data) {
+        try {
+            return CloudEventCodec.MAPPER.readValue(data, Discrepancy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A key's stored state. */
+    public record OpenState(boolean open, int episode, Instant openedAt, Instant resolvedAt, Discrepancy finding) {
+    }
+}

@@ -1,0 +1,171 @@
+package org.beiqin.commons.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.beiqin.contract.CloudEventCodec;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error leaves a service as {@code application/problem+json} (RFC 9457) in the caller's
+ * language, with a stable {@code type}; nothing leaks a Java class name or a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.locale(headers);
+        List<Problem.InvalidField> fields = e.errors().stream()
+                .map(f -> new Problem.InvalidField(f.field(), Messages.get(locale, f.messageKey(), f.args())))
+                .toList();
+        return respond(locale, e.status(), e.type(), e.args(), uri, fields, e.extensions());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response validation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.locale(headers);
+        List<Problem.InvalidField> fields = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            fields.add(new Problem.InvalidField(fieldName(violation.getPropertyPath()),
+                    localisedViolation(violation, locale)));
+        }
+        fields.sort(Comparator.comparing(Problem.InvalidField::field));
+        return respond(locale, 400, "validation", new Object[0], uri, fields, Map.of());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.locale(headers);
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String key = e instanceof UnrecognizedPropertyException ? "json.unknown-field"
+                : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "json.wrong-type"
+                        : "json.malformed";
+        List<Problem.InvalidField> fields = field.isEmpty() ? List.of()
+                : List.of(new Problem.InvalidField(field, Messages.get(locale, key)));
+        return respond(locale, 400, "malformed-body", new Object[0], uri, fields, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(Messages.locale(headers), 401, "unauthorized", new Object[0], uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(Messages.locale(headers), 401, "unauthorized", new Object[0], uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(Messages.locale(headers), 403, "forbidden", new Object[0], uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        Locale locale = Messages.locale(headers);
+        String type = Messages.find(locale, "http-" + status + ".title") != null ? "http-" + status : "http-error";
+        return respond(locale, status, type, new Object[] {status}, uri, List.of(), Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure, incident %s, on %s", incident, uri == null ? "?" : uri.getPath());
+        return respond(Messages.locale(headers), 500, "internal", new Object[] {incident}, uri, List.of(),
+                Map.of("incident", incident));
+    }
+
+    static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,
+            List<Problem.InvalidField> fields, Map<String, Object> extensions) {
+        Problem body = new Problem(Problem.TYPE_PREFIX + type,
+                Messages.get(locale, type + ".title", args),
+                status,
+                Messages.find(locale, type + ".detail", args),
+                uri == null ? null : uri.getPath(),
+                fields,
+                extensions);
+        try {
+            return Response.status(status)
+                    .type(Problem.MEDIA_TYPE + ";charset=UTF-8")
+                    .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                    .entity(CloudEventCodec.MAPPER.writeValueAsString(body))
+                    .build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String localisedViolation(ConstraintViolation<?> violation, Locale locale) {
+        // Hibernate Validator's own messages come in the JVM's locale; ours are keyed by constraint name.
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        String ours = Messages.find(locale, "constraint." + constraint, attributes.get("value"),
+                attributes.get("min"), attributes.get("max"), attributes.get("regexp"));
+        return ours != null ? ours : violation.getMessage();
+    }
+
+    /** {@code receive.request.quantity} → {@code quantity}: the caller knows its body, not our method. */
+    private static String fieldName(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                names.clear();
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                name = (name == null ? "" : name) + "[" + node.getIndex() + "]";
+            }
+            if (name != null && !name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
