@@ -37,6 +37,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = CloudEventCodec.MAPPER.copy()
+            .registerModule(org.beiqin.commons.json.JsonCustomizer.DECIMALS);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -118,7 +120,7 @@ public class ProblemMappers {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE + ";charset=UTF-8")
                     .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                    .entity(CloudEventCodec.MAPPER.writeValueAsString(body))
+                    .entity(JSON.writeValueAsString(body))
                     .build();
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);

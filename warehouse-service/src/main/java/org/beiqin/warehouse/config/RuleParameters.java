@@ -1,0 +1,40 @@
+package org.beiqin.warehouse.config;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.beiqin.commons.security.Divisions;
+import org.beiqin.contract.Rule;
+
+/** A rule parameter for a record's division: the county's override if it has one, else the default. */
+@ApplicationScoped
+public class RuleParameters {
+
+    @Inject
+    WarehouseConfig config;
+
+    public int stocktakeOverdueDays(String division) {
+        return county(division).flatMap(c -> boxed(c.stocktakeOverdueDays()))
+                .orElse(config.rules().stocktakeOverdueDays());
+    }
+
+    public int issuedGraceDays(String division) {
+        return county(division).flatMap(c -> boxed(c.issuedGraceDays())).orElse(config.rules().issuedGraceDays());
+    }
+
+    public String severity(Rule rule, String division) {
+        return county(division).map(c -> c.severity().get(rule.name()))
+                .or(() -> Optional.ofNullable(config.rules().severity().get(rule.name())))
+                .orElse(rule.defaultSeverity().wire());
+    }
+
+    private Optional<WarehouseConfig.County> county(String division) {
+        return Optional.ofNullable(config.rules().county().get(Divisions.county(division)));
+    }
+
+    private static Optional<Integer> boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+    }
+}

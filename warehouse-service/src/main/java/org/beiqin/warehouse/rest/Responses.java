@@ -1,0 +1,116 @@
+package org.beiqin.warehouse.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.beiqin.warehouse.Category;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.ItemKind;
+import org.beiqin.warehouse.Movement;
+import org.beiqin.warehouse.MovementType;
+import org.beiqin.warehouse.StorageZone;
+import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.service.StockQueries;
+import org.beiqin.warehouse.service.StocktakeService;
+
+/** What the API returns: records built from entities, never the entities themselves. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public record ZoneView(UUID id, String name, Category category, String categoryLabel) {
+        static ZoneView from(StorageZone zone) {
+            return new ZoneView(zone.id, zone.name, zone.category, zone.category.zh);
+        }
+    }
+
+    public record WarehouseView(UUID id, String division, String name, String address, Integer floor,
+            Boolean hasLift, Boolean entranceClear, Boolean manualDoorRelease, Boolean backupPower,
+            Instant createdAt, String createdBy, List<ZoneView> zones) {
+        static WarehouseView from(Warehouse w) {
+            return new WarehouseView(w.id, w.division, w.name, w.address, w.floor, w.hasLift, w.entranceClear,
+                    w.manualDoorRelease, w.backupPower, w.createdAt, w.createdBy,
+                    StorageZone.of(w.id).stream().map(ZoneView::from).toList());
+        }
+    }
+
+    public record ItemView(UUID id, String division, String name, Category category, ItemKind kind,
+            String specification, String unit, Map<String, String> attributes, boolean imported,
+            List<String> missingLabels) {
+        static ItemView from(Item item, List<String> missing) {
+            return new ItemView(item.id, item.division, item.name, item.category, item.kind, item.specification,
+                    item.unit, item.attributes, item.imported, missing);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MovementView(UUID id, Long seq, MovementType type, String typeLabel, UUID warehouseId,
+            String division, UUID itemId, UUID zoneId, String lot, BigDecimal quantity, BigDecimal delta,
+            String reason, String actor, Instant occurredAt, Instant recordedAt, String recipientName,
+            String recipientPhone, LocalDate dueBack, Reference reference, UUID issueId, UUID reversesId,
+            UUID transferId, UUID stocktakeId, BigDecimal balanceAfter) {
+
+        public static MovementView from(Movement m) {
+            return from(m, null);
+        }
+
+        public static MovementView from(Movement m, BigDecimal balanceAfter) {
+            return new MovementView(m.id, m.seq, m.type, m.type.zh, m.warehouseId, m.division, m.itemId, m.zoneId,
+                    m.lot, m.quantity, m.delta, m.reason, m.actor, m.occurredAt, m.recordedAt, m.recipientName,
+                    m.recipientPhone, m.dueBack,
+                    m.referenceType == null ? null : new Reference(m.referenceType, m.referenceId),
+                    m.issueId, m.reversesId, m.transferId, m.stocktakeId, balanceAfter);
+        }
+    }
+
+    public record Reference(String type, String id) {
+    }
+
+    public record BalanceView(UUID itemId, String itemName, String unit, UUID zoneId, String zoneName, String lot,
+            LocalDate expiresOn, BigDecimal quantity) {
+        static BalanceView from(StockQueries.Balance b) {
+            Item item = Item.findById(b.itemId());
+            StorageZone zone = StorageZone.findById(b.zoneId());
+            return new BalanceView(b.itemId(), item.name, item.unit, b.zoneId(), zone.name, b.lot(), b.expiresOn(),
+                    b.quantity());
+        }
+    }
+
+    public record StockCard(UUID warehouseId, UUID itemId, String itemName, String unit, BigDecimal balance,
+            List<MovementView> movements) {
+    }
+
+    public record LoanView(MovementView issue, BigDecimal outstanding, boolean overdue) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StocktakeLineView(UUID zoneId, UUID itemId, String itemName, String lot, BigDecimal counted,
+            BigDecimal ledger, BigDecimal difference, String countedBy, Instant countedAt) {
+        static StocktakeLineView from(StocktakeService.Line line) {
+            Item item = Item.findById(line.itemId());
+            return new StocktakeLineView(line.zoneId(), line.itemId(), item == null ? null : item.name, line.lot(),
+                    line.counted(), line.ledger(), line.difference(), line.countedBy(), line.countedAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StocktakeView(UUID id, UUID warehouseId, String division, Stocktake.Status status, String note,
+            Instant openedAt, String openedBy, Instant submittedAt, String submittedBy, Instant reconciledAt,
+            String reconciledBy, List<StocktakeLineView> lines, Integer differences) {
+        static StocktakeView from(Stocktake s, List<StocktakeService.Line> lines) {
+            List<StocktakeLineView> views = lines.stream().map(StocktakeLineView::from).toList();
+            Integer differences = s.status == Stocktake.Status.OPEN ? null
+                    : (int) lines.stream().filter(l -> l.difference() != null && l.difference().signum() != 0).count();
+            return new StocktakeView(s.id, s.warehouseId, s.division, s.status, s.note, s.openedAt, s.openedBy,
+                    s.submittedAt, s.submittedBy, s.reconciledAt, s.reconciledBy, views, differences);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.beiqin.warehouse.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.service.Commands;
+import org.beiqin.warehouse.service.StocktakeService;
+
+@Path("/api/warehouse/stocktakes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "盘点 Stocktakes")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
+public class StocktakeResource {
+
+    @Inject
+    StocktakeService stocktakes;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "盘点单 A stocktake with its lines and, once submitted, the differences")
+    public Responses.StocktakeView get(@PathParam("id") UUID id) {
+        Stocktake stocktake = stocktakes.visible(id);
+        return Responses.StocktakeView.from(stocktake, stocktakes.lines(id));
+    }
+
+    @PUT
+    @Path("{id}/lines")
+    @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
+    @Operation(summary = "录入实盘数 Enter counted quantities",
+            description = "按存放区、物资、批次逐行录入；同一行再次录入时以新数为准（复点）。")
+    @APIResponse(responseCode = "409", description = "盘点单已提交 The stocktake is no longer open")
+    public Responses.StocktakeView count(@PathParam("id") UUID id, @Valid @NotNull Commands.Count command) {
+        stocktakes.count(id, command);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
+    @Operation(summary = "提交盘点 Submit: compare every line with the ledger",
+            description = "有差异的行触发 LEDGER_MISMATCH；与账面相符的行消除之前的差异。")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /stocktakes/" + id + "/submit", id, () -> {
+            stocktakes.submit(id);
+            return Response.ok(get(id)).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/reconciliation")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "审批差异并更正入账 Approve the differences and post them",
+            description = "由县应急办审批；每个差异记一笔盘点更正，账面随之与实盘一致。")
+    public Response reconcile(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Reconcile command) {
+        return idempotency.execute(key, "POST /stocktakes/" + id + "/reconciliation", command, () -> Response
+                .status(201).entity(stocktakes.reconcile(id, command).stream().map(Responses.MovementView::from)
+                        .toList())
+                .build());
+    }
+}

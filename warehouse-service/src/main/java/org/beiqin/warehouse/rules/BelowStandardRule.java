@@ -1,0 +1,97 @@
+package org.beiqin.warehouse.rules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.service.StockQueries;
+
+/**
+ * BELOW_STANDARD, fixed minimum (铁锨只有20把，胶鞋31双，应急手电6个 — notice 002；救生衣6件、口哨0个
+ * — notice 004): the usable quantity of an item (expired lots excluded) is below the minimum set
+ * for the warehouse.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class BelowStandardRule {
+
+    public static final Rule RULE = Rule.BELOW_STANDARD;
+
+    @Inject
+    Findings findings;
+
+    @Inject
+    Discrepancies discrepancies;
+
+    @Inject
+    StockQueries stock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public void check(Warehouse warehouse, Item item) {
+        List<?> minimum = em.createNativeQuery(
+                "SELECT minimum FROM stock_standard WHERE warehouse_id = ?1 AND item_id = ?2")
+                .setParameter(1, warehouse.id).setParameter(2, item.id).getResultList();
+        Discrepancy finding = minimum.isEmpty() ? null : finding(warehouse, item, (BigDecimal) minimum.get(0));
+        if (finding != null) {
+            discrepancies.open(finding);
+        } else {
+            discrepancies.resolve(Findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
+                    Findings.text("库存已达到配备标准", "Stock meets the standard"),
+                    Map.of("available", stock.available(warehouse.id, item.id, LocalDate.now(clock))
+                            .stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    public void sweep() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT warehouse_id, item_id, minimum FROM stock_standard")
+                .getResultList();
+        List<Discrepancy> below = new ArrayList<>();
+        for (Object[] row : rows) {
+            Discrepancy finding = finding(Warehouse.findById(row[0]), Item.findById(row[1]), (BigDecimal) row[2]);
+            if (finding != null) {
+                below.add(finding);
+            }
+        }
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", below,
+                Findings.text("库存已达到配备标准", "Stock meets the standard"));
+    }
+
+    private Discrepancy finding(Warehouse warehouse, Item item, BigDecimal minimum) {
+        BigDecimal available = stock.available(warehouse.id, item.id, LocalDate.now(clock));
+        if (available.compareTo(minimum) >= 0) {
+            return null;
+        }
+        String unit = item.unit == null ? "" : item.unit;
+        String have = available.stripTrailingZeros().toPlainString();
+        String need = minimum.stripTrailingZeros().toPlainString();
+        return findings.finding(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id),
+                warehouse.name + " " + item.name,
+                String.format("%s 可用 %s%s，低于配备标准 %s%s", item.name, have, unit, need, unit),
+                String.format("%s: %s %s usable, standard is %s", item.name, have, unit, need),
+                Map.of("available", have, "minimum", need, "itemId", item.id.toString()));
+    }
+
+    static String subjectId(UUID warehouseId, UUID itemId) {
+        return Findings.compositeId(warehouseId, itemId);
+    }
+}

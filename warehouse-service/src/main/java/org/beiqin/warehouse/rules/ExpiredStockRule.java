@@ -1,0 +1,103 @@
+package org.beiqin.warehouse.rules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.service.StockQueries;
+
+/**
+ * EXPIRED_STOCK (shelf-life goods: food, water, medicine, batteries): a lot past its expiry date
+ * still counted as available. Resolved when the lot is issued, scrapped or rotated out.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ExpiredStockRule {
+
+    public static final Rule RULE = Rule.EXPIRED_STOCK;
+
+    @Inject
+    Findings findings;
+
+    @Inject
+    Discrepancies discrepancies;
+
+    @Inject
+    StockQueries stock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public void check(Warehouse warehouse, Item item, String lot) {
+        BigDecimal quantity = stock.ofLot(warehouse.id, item.id, lot);
+        LocalDate expiresOn = stock.expiry(item.id, lot).orElse(null);
+        Discrepancy finding = finding(warehouse, item, lot, expiresOn, quantity);
+        if (finding != null) {
+            discrepancies.open(finding);
+        } else if (quantity.signum() == 0 || expiresOn == null || !expiresOn.isBefore(LocalDate.now(clock))) {
+            discrepancies.resolve(Findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot)),
+                    Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"),
+                    Map.of("remaining", quantity.stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    public void sweep() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.warehouse_id, b.item_id, b.lot, sum(b.quantity), l.expires_on FROM stock_balance b
+                JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                WHERE l.expires_on < ?1 AND b.quantity > 0
+                GROUP BY b.warehouse_id, b.item_id, b.lot, l.expires_on""")
+                .setParameter(1, LocalDate.now(clock)).getResultList();
+        List<Discrepancy> expired = new ArrayList<>();
+        for (Object[] row : rows) {
+            Warehouse warehouse = Warehouse.findById(row[0]);
+            Item item = Item.findById(row[1]);
+            LocalDate expiresOn = row[4] instanceof LocalDate d ? d : ((java.sql.Date) row[4]).toLocalDate();
+            expired.add(finding(warehouse, item, (String) row[2], expiresOn, (BigDecimal) row[3]));
+        }
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", expired,
+                Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"));
+    }
+
+    private Discrepancy finding(Warehouse warehouse, Item item, String lot, LocalDate expiresOn, BigDecimal quantity) {
+        LocalDate today = LocalDate.now(clock);
+        if (expiresOn == null || !expiresOn.isBefore(today) || quantity.signum() == 0) {
+            return null;
+        }
+        long days = ChronoUnit.DAYS.between(expiresOn, today);
+        String qty = quantity.stripTrailingZeros().toPlainString();
+        String unit = item.unit == null ? "" : item.unit;
+        return findings.finding(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot),
+                warehouse.name + " " + item.name + " 批次" + lot,
+                String.format("%s 批次 %s 已过期 %d 天，仍有 %s%s 在库", item.name, lot, days, qty, unit),
+                String.format("%s lot %s expired %d days ago; %s %s still in stock", item.name, lot, days, qty, unit),
+                Map.of("expiresOn", expiresOn.toString(), "quantity", qty, "itemId", item.id.toString(), "lot", lot));
+    }
+
+    private static String subjectId(Warehouse warehouse, Item item, String lot) {
+        return Findings.compositeId(warehouse.id, item.id, lot);
+    }
+
+    static UUID uuid(Object value) {
+        return (UUID) value;
+    }
+}

@@ -1,0 +1,121 @@
+package org.beiqin.warehouse.rules;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.Movement;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.config.RuleParameters;
+import org.beiqin.warehouse.service.StockQueries;
+
+/**
+ * ISSUED_NOT_RETURNED (发放给个人后未及时回收易丢失；只有出库记录没有返还记录 — notice 002): an
+ * item issued to a named person with a due-back date, not returned or written off by then.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IssuedNotReturnedRule {
+
+    public static final Rule RULE = Rule.ISSUED_NOT_RETURNED;
+
+    @Inject
+    Findings findings;
+
+    @Inject
+    Discrepancies discrepancies;
+
+    @Inject
+    RuleParameters parameters;
+
+    @Inject
+    StockQueries stock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Re-evaluates one issue after it, or a return, write-off or reversal touching it, was posted. */
+    public void check(UUID issueId, UUID settledBy) {
+        Movement issue = Movement.findById(issueId);
+        if (issue == null || issue.dueBack == null) {
+            return;
+        }
+        BigDecimal outstanding = stock.outstanding(issueId);
+        Discrepancy finding = overdue(issue, outstanding);
+        if (finding != null) {
+            discrepancies.open(finding);
+        } else if (outstanding.signum() == 0) {
+            discrepancies.resolve(Findings.key(RULE, issue.division, "issue", issueId.toString()),
+                    Findings.text("物资已归还或核销", "Returned or written off"),
+                    settledBy == null ? Map.of() : Map.of("movementId", settledBy.toString()));
+        }
+    }
+
+    public void sweep() {
+        LocalDate today = LocalDate.now(clock);
+        @SuppressWarnings("unchecked")
+        List<UUID> candidates = em.createNativeQuery("""
+                SELECT i.id FROM movement i
+                WHERE i.type = 'ISSUE' AND i.due_back < ?1
+                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)""")
+                .setParameter(1, today).getResultList();
+        List<Discrepancy> overdue = new ArrayList<>();
+        for (UUID id : candidates) {
+            Movement issue = Movement.findById(id);
+            Discrepancy finding = overdue(issue, stock.outstanding(id));
+            if (finding != null) {
+                overdue.add(finding);
+            }
+        }
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", overdue,
+                Findings.text("物资已归还或核销", "Returned or written off"));
+    }
+
+    private Discrepancy overdue(Movement issue, BigDecimal outstanding) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lastDay = issue.dueBack.plusDays(parameters.issuedGraceDays(issue.division));
+        if (outstanding.signum() <= 0 || !today.isAfter(lastDay)) {
+            return null;
+        }
+        Item item = Item.findById(issue.itemId);
+        Warehouse warehouse = Warehouse.findById(issue.warehouseId);
+        long days = ChronoUnit.DAYS.between(issue.dueBack, today);
+        String qty = outstanding.stripTrailingZeros().toPlainString();
+        String unit = item.unit == null ? "" : item.unit;
+        return findings.finding(RULE, issue.division, "issue", issue.id.toString(),
+                warehouse.name + " " + item.name + " → " + issue.recipientName,
+                String.format("发放给%s的%s %s%s 已逾期 %d 天未归还", issue.recipientName, item.name, qty, unit, days),
+                String.format("%s %s of %s issued to %s not returned, %d days overdue", qty, unit, item.name,
+                        issue.recipientName, days),
+                evidence(issue, qty));
+    }
+
+    private static Map<String, Object> evidence(Movement issue, String outstanding) {
+        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        evidence.put("recipient", issue.recipientName);
+        if (issue.recipientPhone != null) {
+            evidence.put("recipientPhone", issue.recipientPhone);
+        }
+        evidence.put("issuedAt", issue.occurredAt.toString());
+        evidence.put("dueBack", issue.dueBack.toString());
+        evidence.put("outstanding", outstanding);
+        return evidence;
+    }
+}

@@ -1,0 +1,69 @@
+package org.beiqin.warehouse.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.config.WarehouseConfig;
+
+/**
+ * ITEM_UNLABELED (储存油桶未标明油品种类 — notice 002；挂上标签，注明名称、规格、数量 — notice 001):
+ * an item lacks an attribute its kind requires. New items are refused; imported legacy records
+ * are accepted and flagged until the attribute is filled.
+ */
+@ApplicationScoped
+public class ItemUnlabeledRule {
+
+    public static final Rule RULE = Rule.ITEM_UNLABELED;
+
+    @Inject
+    Findings findings;
+
+    @Inject
+    Discrepancies discrepancies;
+
+    @Inject
+    WarehouseConfig config;
+
+    /** The labelling attributes the item lacks: specification and unit always, plus its kind's. */
+    public List<String> missing(Item item) {
+        List<String> missing = new ArrayList<>();
+        if (blank(item.specification)) {
+            missing.add("specification");
+        }
+        if (blank(item.unit)) {
+            missing.add("unit");
+        }
+        for (String attribute : config.items().requiredAttributes().getOrDefault(item.kind.name(), List.of())) {
+            if (item.attributes == null || blank(item.attributes.get(attribute))) {
+                missing.add("attributes." + attribute);
+            }
+        }
+        return missing;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void check(Item item) {
+        List<String> missing = missing(item);
+        String key = Findings.key(RULE, item.division, "item", item.id.toString());
+        if (missing.isEmpty()) {
+            discrepancies.resolve(key, Findings.text("标识信息已补全", "Labelling attributes filled"), Map.of());
+            return;
+        }
+        discrepancies.open(findings.finding(RULE, item.division, "item", item.id.toString(), item.name,
+                String.format("物资“%s”标识不全，缺少：%s", item.name, String.join("、", missing)),
+                String.format("Item \"%s\" is not fully labelled; missing: %s", item.name, String.join(", ", missing)),
+                Map.of("missing", missing, "kind", item.kind.name())));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,121 @@
+package org.beiqin.warehouse.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Reads of balances, lots and outstanding issues, in the caller's transaction. */
+@ApplicationScoped
+public class StockQueries {
+
+    @Inject
+    EntityManager em;
+
+    /** One balance row: where some stock of an item sits, and how much. */
+    public record Balance(UUID warehouseId, UUID zoneId, UUID itemId, String lot, BigDecimal quantity,
+            LocalDate expiresOn) {
+    }
+
+    public BigDecimal balance(UUID warehouseId, UUID zoneId, UUID itemId, String lot) {
+        return scalar(em.createNativeQuery("""
+                SELECT quantity FROM stock_balance
+                WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
+                .setParameter(1, warehouseId).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
+                .getResultList());
+    }
+
+    public BigDecimal inZone(UUID warehouseId, UUID zoneId, UUID itemId) {
+        return scalar(em.createNativeQuery("""
+                SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3""")
+                .setParameter(1, warehouseId).setParameter(2, zoneId).setParameter(3, itemId).getResultList());
+    }
+
+    public BigDecimal ofLot(UUID warehouseId, UUID itemId, String lot) {
+        return scalar(em.createNativeQuery("""
+                SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ?1 AND item_id = ?2 AND lot = ?3""")
+                .setParameter(1, warehouseId).setParameter(2, itemId).setParameter(3, lot).getResultList());
+    }
+
+    /** What can be used: all of the item in the warehouse except lots expired before {@code today}. */
+    public BigDecimal available(UUID warehouseId, UUID itemId, LocalDate today) {
+        return scalar(em.createNativeQuery("""
+                SELECT sum(b.quantity) FROM stock_balance b
+                LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                WHERE b.warehouse_id = ?1 AND b.item_id = ?2 AND (l.expires_on IS NULL OR l.expires_on >= ?3)""")
+                .setParameter(1, warehouseId).setParameter(2, itemId).setParameter(3, today).getResultList());
+    }
+
+    /** Rows with stock in a warehouse, of one item or (itemId null) of all; earliest expiry first. */
+    public List<Balance> balances(UUID warehouseId, UUID itemId) {
+        var query = em.createNativeQuery("""
+                SELECT b.warehouse_id, b.zone_id, b.item_id, b.lot, b.quantity, l.expires_on FROM stock_balance b
+                LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                WHERE b.warehouse_id = ?1 AND b.quantity > 0""" + (itemId == null ? "" : " AND b.item_id = ?2")
+                + " ORDER BY b.item_id, l.expires_on NULLS LAST, b.lot, b.zone_id")
+                .setParameter(1, warehouseId);
+        if (itemId != null) {
+            query.setParameter(2, itemId);
+        }
+        return rows(query.getResultList());
+    }
+
+    public Optional<LocalDate> expiry(UUID itemId, String lot) {
+        List<?> result = em.createNativeQuery("SELECT expires_on FROM stock_lot WHERE item_id = ?1 AND code = ?2")
+                .setParameter(1, itemId).setParameter(2, lot).getResultList();
+        return result.isEmpty() || result.get(0) == null ? Optional.empty()
+                : Optional.of(toDate(result.get(0)));
+    }
+
+    public boolean lotKnown(UUID itemId, String lot) {
+        return !em.createNativeQuery("SELECT 1 FROM stock_lot WHERE item_id = ?1 AND code = ?2")
+                .setParameter(1, itemId).setParameter(2, lot).getResultList().isEmpty();
+    }
+
+    /** What of an issue is still out: issued less returns and write-offs, all not reversed. */
+    public BigDecimal outstanding(UUID issueId) {
+        return scalar(em.createNativeQuery("""
+                SELECT i.quantity - coalesce((
+                    SELECT sum(s.quantity) FROM movement s
+                    WHERE s.issue_id = i.id AND s.type IN ('RETURN', 'WRITE_OFF')
+                      AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = s.id)), 0)
+                FROM movement i
+                WHERE i.id = ?1 AND i.type = 'ISSUE' AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)""")
+                .setParameter(1, issueId).getResultList());
+    }
+
+    /** Unreversed returns and write-offs settling an issue. */
+    public long settlements(UUID issueId) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM movement s WHERE s.issue_id = ?1
+                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = s.id)""")
+                .setParameter(1, issueId).getSingleResult()).longValue();
+    }
+
+    static BigDecimal scalar(List<?> result) {
+        if (result.isEmpty() || result.get(0) == null) {
+            return BigDecimal.ZERO;
+        }
+        return (BigDecimal) result.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Balance> rows(List<?> result) {
+        return ((List<Object[]>) result).stream()
+                .map(r -> new Balance((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (BigDecimal) r[4],
+                        r[5] == null ? null : toDate(r[5])))
+                .toList();
+    }
+
+    static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((java.sql.Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,188 @@
+package org.beiqin.warehouse.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.StorageZone;
+import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.rules.WarehouseRules;
+
+/**
+ * Stocktakes (盘点): open a count, enter counted quantities, submit. On submit each line is
+ * compared with the ledger balance at that moment; a difference opens LEDGER_MISMATCH and a match
+ * resolves it. Approving the differences posts them as STOCKTAKE_CORRECTION movements.
+ */
+@ApplicationScoped
+@Transactional
+public class StocktakeService {
+
+    @Inject
+    WarehouseService warehouses;
+
+    @Inject
+    ItemService items;
+
+    @Inject
+    MovementService movements;
+
+    @Inject
+    StockQueries stock;
+
+    @Inject
+    WarehouseRules rules;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** One counted line and, once submitted, what the ledger said. */
+    public record Line(UUID zoneId, UUID itemId, String lot, BigDecimal counted, BigDecimal ledger,
+            String countedBy, Instant countedAt) {
+        public BigDecimal difference() {
+            return ledger == null ? null : counted.subtract(ledger);
+        }
+    }
+
+    public Stocktake open(UUID warehouseId, Commands.OpenStocktake command) {
+        Warehouse warehouse = warehouses.writable(warehouseId);
+        if (Stocktake.count("warehouseId = ?1 and status = ?2", warehouse.id, Stocktake.Status.OPEN) > 0) {
+            throw ProblemException.conflict("stocktake-already-open");
+        }
+        Stocktake stocktake = new Stocktake();
+        stocktake.id = UUID.randomUUID();
+        stocktake.warehouseId = warehouse.id;
+        stocktake.division = warehouse.division;
+        stocktake.status = Stocktake.Status.OPEN;
+        stocktake.note = command == null ? null : command.note();
+        stocktake.openedAt = clock.instant();
+        stocktake.openedBy = caller.name();
+        stocktake.persist();
+        return stocktake;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Stocktake visible(UUID id) {
+        Stocktake stocktake = Stocktake.findById(id);
+        return caller.visibleOr404(stocktake, stocktake == null ? null : stocktake.division, "盘点单", id);
+    }
+
+    public List<Line> count(UUID stocktakeId, Commands.Count command) {
+        Stocktake stocktake = locked(stocktakeId);
+        requireStatus(stocktake, Stocktake.Status.OPEN);
+        Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
+        Instant now = clock.instant();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Commands.CountLine line : command.lines()) {
+            String lot = line.lot() == null ? "" : line.lot().strip();
+            if (!seen.add(line.zoneId() + "/" + line.itemId() + "/" + lot)) {
+                throw ProblemException.unprocessable("stocktake-line-twice", line.itemId(), lot);
+            }
+            StorageZone zone = StorageZone.findById(line.zoneId());
+            if (zone == null || !zone.warehouseId.equals(warehouse.id)) {
+                throw ProblemException.invalid(List.of(
+                        new ProblemException.FieldError("lines.zoneId", "zone.not-in-warehouse")));
+            }
+            items.usableIn(line.itemId(), warehouse);
+            em.createNativeQuery("""
+                    INSERT INTO stocktake_line (stocktake_id, zone_id, item_id, lot, counted, counted_by, counted_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    ON CONFLICT (stocktake_id, zone_id, item_id, lot)
+                    DO UPDATE SET counted = EXCLUDED.counted, counted_by = EXCLUDED.counted_by,
+                                  counted_at = EXCLUDED.counted_at""")
+                    .setParameter(1, stocktake.id).setParameter(2, zone.id).setParameter(3, line.itemId())
+                    .setParameter(4, lot).setParameter(5, line.counted()).setParameter(6, caller.name())
+                    .setParameter(7, now).executeUpdate();
+        }
+        return lines(stocktake.id);
+    }
+
+    public List<Line> submit(UUID stocktakeId) {
+        Stocktake stocktake = locked(stocktakeId);
+        requireStatus(stocktake, Stocktake.Status.OPEN);
+        Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
+        List<Line> lines = lines(stocktake.id);
+        if (lines.isEmpty()) {
+            throw ProblemException.unprocessable("stocktake-empty");
+        }
+        for (Line line : lines) {
+            BigDecimal ledger = stock.balance(warehouse.id, line.zoneId(), line.itemId(), line.lot());
+            em.createNativeQuery("""
+                    UPDATE stocktake_line SET ledger = ?5
+                    WHERE stocktake_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
+                    .setParameter(1, stocktake.id).setParameter(2, line.zoneId()).setParameter(3, line.itemId())
+                    .setParameter(4, line.lot()).setParameter(5, ledger).executeUpdate();
+            rules.ledgerMismatch.counted(stocktake.id, warehouse, StorageZone.findById(line.zoneId()),
+                    Item.findById(line.itemId()), line.lot(), line.counted(), ledger);
+        }
+        stocktake.status = Stocktake.Status.SUBMITTED;
+        stocktake.submittedAt = clock.instant();
+        stocktake.submittedBy = caller.name();
+        rules.stocktakeOverdue.completed(warehouse, stocktake.id);
+        return lines(stocktake.id);
+    }
+
+    /** Approves the submitted differences: each is posted as a correction, which resolves its mismatch. */
+    public List<org.beiqin.warehouse.Movement> reconcile(UUID stocktakeId, Commands.Reconcile command) {
+        Stocktake stocktake = locked(stocktakeId);
+        requireStatus(stocktake, Stocktake.Status.SUBMITTED);
+        Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
+        List<org.beiqin.warehouse.Movement> posted = new ArrayList<>();
+        for (Line line : lines(stocktake.id)) {
+            BigDecimal difference = line.difference();
+            if (difference == null || difference.signum() == 0) {
+                continue;
+            }
+            Item item = Item.findById(line.itemId());
+            org.beiqin.warehouse.Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
+                    difference, command.reason(), stocktake.id);
+            rules.ledgerMismatch.corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
+                    correction.id);
+            posted.add(correction);
+        }
+        stocktake.status = Stocktake.Status.RECONCILED;
+        stocktake.reconciledAt = clock.instant();
+        stocktake.reconciledBy = caller.name();
+        return posted;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<Line> lines(UUID stocktakeId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT zone_id, item_id, lot, counted, ledger, counted_by, counted_at FROM stocktake_line
+                WHERE stocktake_id = ?1 ORDER BY item_id, zone_id, lot""")
+                .setParameter(1, stocktakeId).getResultList();
+        return rows.stream().map(r -> new Line((UUID) r[0], (UUID) r[1], (String) r[2], (BigDecimal) r[3],
+                (BigDecimal) r[4], (String) r[5], org.beiqin.warehouse.rules.Times.instant(r[6]))).toList();
+    }
+
+    private Stocktake locked(UUID id) {
+        visible(id);
+        return em.find(Stocktake.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void requireStatus(Stocktake stocktake, Stocktake.Status status) {
+        if (stocktake.status != status) {
+            throw ProblemException.conflict("stocktake-status", stocktake.status.name(), status.name());
+        }
+    }
+}
