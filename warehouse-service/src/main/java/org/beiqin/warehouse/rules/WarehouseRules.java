@@ -16,19 +16,30 @@ import org.beiqin.warehouse.Warehouse;
 public class WarehouseRules {
 
     @Inject
-    public MixedStorageRule mixedStorage;
+    MixedStorageRule mixedStorage;
     @Inject
-    public ExpiredStockRule expiredStock;
+    ExpiredStockRule expiredStock;
     @Inject
-    public BelowStandardRule belowStandard;
+    BelowStandardRule belowStandard;
     @Inject
-    public IssuedNotReturnedRule issuedNotReturned;
+    IssuedNotReturnedRule issuedNotReturned;
     @Inject
-    public LedgerMismatchRule ledgerMismatch;
+    LedgerMismatchRule ledgerMismatch;
     @Inject
-    public StocktakeOverdueRule stocktakeOverdue;
-    @Inject
-    public ItemUnlabeledRule itemUnlabeled;
+    StocktakeOverdueRule stocktakeOverdue;
+
+    // Accessors, not fields: callers hold a client proxy, whose fields are never injected.
+    public BelowStandardRule belowStandard() {
+        return belowStandard;
+    }
+
+    public LedgerMismatchRule ledgerMismatch() {
+        return ledgerMismatch;
+    }
+
+    public StocktakeOverdueRule stocktakeOverdue() {
+        return stocktakeOverdue;
+    }
 
     public void afterMovement(Movement movement, Warehouse warehouse, Item item) {
         if (movement.delta.signum() != 0) {

@@ -130,13 +130,13 @@ public class StocktakeService {
                     WHERE stocktake_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
                     .setParameter(1, stocktake.id).setParameter(2, line.zoneId()).setParameter(3, line.itemId())
                     .setParameter(4, line.lot()).setParameter(5, ledger).executeUpdate();
-            rules.ledgerMismatch.counted(stocktake.id, warehouse, StorageZone.findById(line.zoneId()),
+            rules.ledgerMismatch().counted(stocktake.id, warehouse, StorageZone.findById(line.zoneId()),
                     Item.findById(line.itemId()), line.lot(), line.counted(), ledger);
         }
         stocktake.status = Stocktake.Status.SUBMITTED;
         stocktake.submittedAt = clock.instant();
         stocktake.submittedBy = caller.name();
-        rules.stocktakeOverdue.completed(warehouse, stocktake.id);
+        rules.stocktakeOverdue().completed(warehouse, stocktake.id);
         return lines(stocktake.id);
     }
 
@@ -154,7 +154,7 @@ public class StocktakeService {
             Item item = Item.findById(line.itemId());
             org.beiqin.warehouse.Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
                     difference, command.reason(), stocktake.id);
-            rules.ledgerMismatch.corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
+            rules.ledgerMismatch().corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
                     correction.id);
             posted.add(correction);
         }

@@ -115,6 +115,6 @@ public class WarehouseService {
                 DO UPDATE SET minimum = EXCLUDED.minimum, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at""")
                 .setParameter(1, warehouse.id).setParameter(2, item.id).setParameter(3, command.minimum())
                 .setParameter(4, caller.name()).setParameter(5, clock.instant()).executeUpdate();
-        rules.belowStandard.check(warehouse, item);
+        rules.belowStandard().check(warehouse, item);
     }
 }

@@ -1,0 +1,51 @@
+package org.beiqin.warehouse.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.beiqin.contract.Discrepancy;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ItemUnlabeledRuleTest extends RuleTestBase {
+
+    @Test
+    void fuelWithoutItsFuelTypeIsRefusedWithTheFieldNamed() {
+        String town = newTownship();
+        keeper(town).body(Map.of("division", town, "name", "油桶", "category", "FLOOD", "kind", "FUEL",
+                "specification", "200L", "unit", "桶"))
+                .post("/api/warehouse/items").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:beiqin:problem:validation"))
+                .body("title", equalTo("提交的内容有误"))
+                .body("errors.field", hasItem("attributes.fuelType"))
+                .body("errors.message", hasItem("物资种类 FUEL 必须填写此项"));
+        keeper(town).get("/api/warehouse/items").then().statusCode(200).body("name", org.hamcrest.Matchers.not(
+                hasItem("油桶")));
+    }
+
+    @Test
+    void anImportedDrumWithoutFuelTypeIsFlaggedUntilTheTypeIsFilled() {
+        String town = newTownship();
+        String item = keeper(town).body(List.of(Map.of("division", town, "name", "油桶（索河办旧台账）",
+                "category", "FLOOD", "kind", "FUEL", "specification", "200L", "unit", "桶")))
+                .post("/api/warehouse/items/import").then().statusCode(201)
+                .body("[0].missingLabels", equalTo(List.of("attributes.fuelType"))).extract().path("[0].id");
+
+        Discrepancy opened = awaitOpened("ITEM_UNLABELED", item);
+        assertThat(opened.summary().zh()).contains("attributes.fuelType");
+
+        keeper(town).body(Map.of("attributes", Map.of("fuelType", "0号柴油")))
+                .patch("/api/warehouse/items/" + item).then().statusCode(200)
+                .body("missingLabels", equalTo(List.of()));
+        awaitResolved("ITEM_UNLABELED", item);
+    }
+}

@@ -1,0 +1,107 @@
+package org.beiqin.warehouse.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.EventTypes;
+import org.beiqin.testing.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class LedgerMismatchRuleTest extends RuleTestBase {
+
+    @Test
+    void aCountBelowTheLedgerOpensAMismatchAndTheApprovedCorrectionResolvesIt() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String shovel = createItem(town, "铁锨", "FLOOD", "EQUIPMENT", "把");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, shovel, 20).statusCode(201);
+
+        String stocktake = keeper(town).body(Map.of("note", "月度盘点"))
+                .post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(201)
+                .extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", shovel, "zoneId", flood, "counted", 18))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200)
+                .body("lines", hasSize(1));
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
+                .body("status", equalTo("SUBMITTED")).body("differences", equalTo(1))
+                .body("lines[0].ledger", equalTo(20)).body("lines[0].difference", equalTo(-2));
+
+        Discrepancy opened = awaitOpened("LEDGER_MISMATCH", warehouse, shovel);
+        assertThat(opened.severity()).isEqualTo("high");
+        assertThat(opened.division()).isEqualTo(town);
+        assertThat(opened.summary().zh()).contains("盘亏 2把");
+        assertThat(opened.evidence()).containsEntry("difference", "-2").containsEntry("ledger", "20");
+
+        // a keeper cannot approve their own difference; the county office does
+        keeper(town).body(Map.of("reason", "核实")).post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation")
+                .then().statusCode(403);
+        String correction = as(Tokens.countyOffice("410182")).body(Map.of("reason", "经核实，2 把在抢险中损耗"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation").then().statusCode(201)
+                .body("[0].type", equalTo("STOCKTAKE_CORRECTION")).body("[0].delta", equalTo(-2))
+                .extract().path("[0].id");
+
+        Discrepancy resolved = awaitResolved("LEDGER_MISMATCH", warehouse, shovel);
+        assertThat(resolved.key()).isEqualTo(opened.key());
+        assertThat(resolved.resolution().evidence()).containsEntry("movementId", correction);
+        assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("18");
+    }
+
+    @Test
+    void aLaterCountThatMatchesResolvesTheMismatchAndNothingFiresTwice() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "高山镇竹川村储备点");
+        String boots = createItem(town, "胶鞋", "FLOOD", "PERSONAL_KIT", "双");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, boots, 31).statusCode(201);
+
+        for (int counted : new int[] {30, 30}) {
+            String stocktake = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                    .statusCode(201).extract().path("id");
+            keeper(town).body(Map.of("lines", List.of(Map.of("itemId", boots, "zoneId", flood, "counted", counted))))
+                    .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+            keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200);
+        }
+        awaitOpened("LEDGER_MISMATCH", warehouse, boots);
+        assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "LEDGER_MISMATCH", warehouse, boots))
+                .as("the same mismatch counted twice is one episode").isEqualTo(1);
+
+        String recount = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                .statusCode(201).extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", boots, "zoneId", flood, "counted", 31))))
+                .put("/api/warehouse/stocktakes/" + recount + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + recount + "/submit").then().statusCode(200)
+                .body("differences", equalTo(0));
+        Discrepancy resolved = awaitResolved("LEDGER_MISMATCH", warehouse, boots);
+        assertThat(resolved.resolution().reason().zh()).contains("相符");
+    }
+
+    @Test
+    void aSubmittedStocktakeTakesNoMoreCounts() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "仓库");
+        String item = createItem(town, "雨衣", "FLOOD", "PERSONAL_KIT", "件");
+        String flood = zone(town, warehouse, "FLOOD");
+        String stocktake = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                .statusCode(201).extract().path("id");
+        keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(409)
+                .body("type", equalTo("urn:beiqin:problem:stocktake-already-open"));
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(422)
+                .body("type", equalTo("urn:beiqin:problem:stocktake-empty"));
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", item, "zoneId", flood, "counted", 0))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200);
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", item, "zoneId", flood, "counted", 5))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(409)
+                .body("type", equalTo("urn:beiqin:problem:stocktake-status"));
+    }
+}
