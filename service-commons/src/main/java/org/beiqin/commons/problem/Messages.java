@@ -22,8 +22,12 @@ public final class Messages {
 
     /** zh-CN by default; English when the first language the caller names that we have is English. */
     public static Locale locale(HttpHeaders headers) {
-        if (headers != null) {
-            for (Locale wanted : headers.getAcceptableLanguages()) {
+        return locale(headers == null ? List.of() : headers.getAcceptableLanguages());
+    }
+
+    public static Locale locale(List<Locale> acceptable) {
+        {
+            for (Locale wanted : acceptable) {
                 if ("en".equalsIgnoreCase(wanted.getLanguage())) {
                     return Locale.ENGLISH;
                 }

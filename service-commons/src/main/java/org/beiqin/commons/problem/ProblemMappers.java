@@ -65,12 +65,38 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        String key = e instanceof UnrecognizedPropertyException ? "json.unknown-field"
+        String unknown = e instanceof UnrecognizedPropertyException u ? u.getPropertyName() : unknownField(e);
+        if (unknown != null && !field.endsWith(unknown)) {
+            // records and Quarkus' generated deserializers report an unknown property outside the path
+            field = field.isEmpty() ? unknown : field + "." + unknown;
+        }
+        String key = unknown != null ? "json.unknown-field"
                 : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "json.wrong-type"
                         : "json.malformed";
         List<Problem.InvalidField> fields = field.isEmpty() ? List.of()
                 : List.of(new Problem.InvalidField(field, Messages.get(locale, key)));
         return respond(locale, 400, "malformed-body", new Object[0], uri, fields, Map.of());
+    }
+
+    // Quarkus registers its own mappers for these exact types; ours must be as specific to win.
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unparseable(com.fasterxml.jackson.core.JsonParseException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
     }
 
     @ServerExceptionMapper
@@ -90,6 +116,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException unreadable) {
+                return unreadable(unreadable, headers, uri);
+            }
+        }
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
         if (status >= 500) {
             return unexpected(e, headers, uri);
@@ -154,6 +185,14 @@ public class ProblemMappers {
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static final java.util.regex.Pattern UNRECOGNIZED = java.util.regex.Pattern
+            .compile("^Unrecognized field \"([^\"]+)\"");
+
+    private static String unknownField(JsonProcessingException e) {
+        java.util.regex.Matcher matcher = UNRECOGNIZED.matcher(String.valueOf(e.getOriginalMessage()));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static String jsonPath(JsonMappingException e) {
