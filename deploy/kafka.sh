@@ -73,9 +73,9 @@ start() {
     fetch
     configure
     log "starting Kafka on $KAFKA_BOOTSTRAP"
-    nohup java -Xms256m -Xmx768m -cp "$LIBS/*" \
+    java -Xms256m -Xmx768m -cp "$LIBS/*" \
       -Dlog4j2.configurationFile="$BEIQIN_ROOT/deploy/kafka/log4j2.yaml" \
-      kafka.Kafka "$CONFIG" >"$RUN_DIR/logs/kafka.log" 2>&1 &
+      kafka.Kafka "$CONFIG" </dev/null >"$RUN_DIR/logs/kafka.log" 2>&1 &
     echo $! >"$PIDFILE"
   fi
   fetch

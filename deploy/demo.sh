@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Loads the demo data through the services' own API (so every rule fires as it would for a
+# keeper), with fixed Idempotency-Keys: running it again adds nothing. Prints where to look.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq python3 >/dev/null; }
+KEEPER=$("$BEIQIN_ROOT/deploy/mint-token.sh" keeper-qiaolou 乔楼镇库管员 410182102 keeper)
+COUNTY=$("$BEIQIN_ROOT/deploy/mint-token.sh" county-xingyang 荥阳市应急管理局 410182 county_office)
+BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/load.py"
+cat <<TXT
+
+备勤 Beiqin is running.
+  Warehouse API      http://127.0.0.1:8081/api/warehouse/warehouses
+  Swagger UI         http://127.0.0.1:8081/q/swagger-ui
+  OpenAPI            http://127.0.0.1:8081/q/openapi
+  Health / metrics   http://127.0.0.1:8081/q/health   http://127.0.0.1:8081/q/metrics
+  Discrepancy events deploy/topic.sh preparedness.discrepancies
+  Stock movements    deploy/topic.sh warehouse.movements
+
+Demo tokens (12 h; make more with deploy/mint-token.sh):
+  乔楼镇库管员 keeper, 410182102:
+    $KEEPER
+  荥阳市应急管理局 county_office, 410182:
+    $COUNTY
+
+  curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8081/api/warehouse/discrepancies
+Stop with deploy/stop.sh.
+TXT

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the services and runs each from a copy of its built app (so a later build cannot pull
+# the jar from under a running process), then waits until each is ready.
+#   deploy/services.sh start | stop | status
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# name:port, in start order (ARCHITECTURE.md, "Processes").
+SERVICES=(warehouse-service:8081)
+
+build() {
+  log "building (./mvnw package, tests skipped: deploy/test.sh runs them)"
+  (cd "$BEIQIN_ROOT" && ./mvnw -q -B package -DskipTests)
+}
+
+start_one() {
+  local name=${1%%:*} port=${1##*:}
+  local pidfile="$RUN_DIR/$name.pid" app="$RUN_DIR/apps/$name"
+  if pid_alive "$pidfile"; then
+    log "$name already running (pid $(cat "$pidfile"))"
+    return
+  fi
+  rm -rf "$app" && mkdir -p "$app"
+  cp -r "$BEIQIN_ROOT/$name/target/quarkus-app/." "$app/"
+  log "starting $name on :$port"
+  (
+    cd "$BEIQIN_ROOT"
+    export BEIQIN_JWT_PUBLIC_KEY="file:$RUN_DIR/keys/jwt-public.pem"
+    exec java -Xms64m -Xmx512m -jar "$app/quarkus-run.jar" </dev/null >"$RUN_DIR/logs/$name.log" 2>&1
+  ) &
+  echo $! >"$pidfile"
+}
+
+ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null; }
+
+case "${1:-start}" in
+  start)
+    command -v curl >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq curl >/dev/null; }
+    "$BEIQIN_ROOT/deploy/keys.sh"
+    build
+    for s in "${SERVICES[@]}"; do start_one "$s"; done
+    for s in "${SERVICES[@]}"; do wait_for 120 "${s%%:*} (see .run/logs/${s%%:*}.log)" ready "${s##*:}"; done
+    log "services ready" ;;
+  stop) for s in "${SERVICES[@]}"; do stop_pidfile "$RUN_DIR/${s%%:*}.pid" "${s%%:*}"; done ;;
+  status) for s in "${SERVICES[@]}"; do ready "${s##*:}" && echo "${s%%:*} ready" || echo "${s%%:*} down"; done ;;
+  *) die "usage: $0 start|stop|status" ;;
+esac

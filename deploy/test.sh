@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every test, on real infrastructure: PostgreSQL from deploy/postgres.sh (each test run gets a
+# throw-away database) and a real Kafka broker that the tests start in-process.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$BEIQIN_ROOT/deploy/prereqs.sh"
+"$BEIQIN_ROOT/deploy/postgres.sh" start
+cd "$BEIQIN_ROOT"
+exec ./mvnw -B verify "$@"
