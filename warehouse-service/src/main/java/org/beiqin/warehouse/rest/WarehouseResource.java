@@ -3,8 +3,8 @@ package org.beiqin.warehouse.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -140,19 +140,18 @@ public class WarehouseResource {
     @Path("{id}/stock-card/{itemId}")
     @Operation(summary = "物资卡 Stock card: an item's movements in this warehouse with the running balance",
             description = "最新在前 Newest first.")
-    @SuppressWarnings("unchecked")
     public Responses.StockCard stockCard(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
         Warehouse warehouse = warehouses.visible(id);
         Item item = items.visible(itemId);
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, sum(delta) OVER (ORDER BY seq) FROM movement
-                WHERE warehouse_id = ?1 AND item_id = ?2 ORDER BY seq DESC LIMIT ?3""")
-                .setParameter(1, warehouse.id).setParameter(2, item.id).setParameter(3, limit).getResultList();
-        List<Responses.MovementView> views = new ArrayList<>();
-        for (Object[] row : rows) {
-            views.add(Responses.MovementView.from(Movement.findById(row[0]), (BigDecimal) row[1]));
-        }
+        // The window runs over the whole card before the limit cuts it, so every row's balance is right.
+        List<Object[]> rows = em.createQuery("""
+                select m, sum(m.delta) over (order by m.seq) from Movement m
+                where m.warehouseId = :warehouse and m.itemId = :item order by m.seq desc""", Object[].class)
+                .setParameter("warehouse", warehouse.id).setParameter("item", item.id).setMaxResults(limit)
+                .getResultList();
+        List<Responses.MovementView> views = rows.stream()
+                .map(row -> Responses.MovementView.from((Movement) row[0], (BigDecimal) row[1])).toList();
         BigDecimal balance = stock.balances(warehouse.id, item.id).stream().map(StockQueries.Balance::quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Responses.StockCard(warehouse.id, item.id, item.name, item.unit, balance, views);
@@ -160,20 +159,18 @@ public class WarehouseResource {
 
     @GET
     @Path("{id}/loans")
-    @Operation(summary = "未归还的发放 Issues not yet fully returned or written off")
+    @Operation(summary = "未归还的发放 Issues not yet fully returned or written off, oldest first")
     public List<Responses.LoanView> loans(@PathParam("id") UUID id) {
         Warehouse warehouse = warehouses.visible(id);
         LocalDate today = LocalDate.now(clock);
-        List<Responses.LoanView> loans = new ArrayList<>();
-        for (Movement issue : Movement.<Movement>list("warehouseId = ?1 and type = ?2 order by seq", warehouse.id,
-                org.beiqin.warehouse.MovementType.ISSUE)) {
-            BigDecimal outstanding = stock.outstanding(issue.id);
-            if (outstanding.signum() > 0) {
-                loans.add(new Responses.LoanView(Responses.MovementView.from(issue), outstanding,
-                        issue.dueBack != null && issue.dueBack.isBefore(today)));
-            }
-        }
-        return loans;
+        Map<UUID, BigDecimal> open = stock.openLoans(warehouse.id);
+        Map<UUID, Movement> issues = Movement.<Movement>list("id in ?1", open.keySet()).stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m));
+        return open.entrySet().stream().map(loan -> {
+            Movement issue = issues.get(loan.getKey());
+            return new Responses.LoanView(Responses.MovementView.from(issue), loan.getValue(),
+                    issue.dueBack != null && issue.dueBack.isBefore(today));
+        }).toList();
     }
 
     @POST

@@ -1,8 +1,6 @@
 package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +8,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.StockQueries;
 
 /**
  * BELOW_STANDARD, fixed minimum (铁锨只有20把，胶鞋31双，应急手电6个 — notice 002；救生衣6件、口哨0个
@@ -27,24 +22,9 @@ import org.beiqin.warehouse.service.StockQueries;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class BelowStandardRule {
+public class BelowStandardRule extends RuleSupport {
 
     public static final Rule RULE = Rule.BELOW_STANDARD;
-
-    @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
-
-    @Inject
-    StockQueries stock;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     public void check(Warehouse warehouse, Item item) {
         List<?> minimum = em.createNativeQuery(
@@ -56,7 +36,7 @@ public class BelowStandardRule {
         } else {
             discrepancies.resolve(Findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
                     Findings.text("库存已达到配备标准", "Stock meets the standard"),
-                    Map.of("available", stock.available(warehouse.id, item.id, LocalDate.now(clock))
+                    Map.of("available", stock.available(warehouse.id, item.id, today())
                             .stripTrailingZeros().toPlainString()));
         }
     }
@@ -77,7 +57,7 @@ public class BelowStandardRule {
     }
 
     private Discrepancy finding(Warehouse warehouse, Item item, BigDecimal minimum) {
-        BigDecimal available = stock.available(warehouse.id, item.id, LocalDate.now(clock));
+        BigDecimal available = stock.available(warehouse.id, item.id, today());
         if (available.compareTo(minimum) >= 0) {
             return null;
         }

@@ -1,25 +1,20 @@
 package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.StockQueries;
 
 /**
  * EXPIRED_STOCK (shelf-life goods: food, water, medicine, batteries): a lot past its expiry date
@@ -27,24 +22,9 @@ import org.beiqin.warehouse.service.StockQueries;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class ExpiredStockRule {
+public class ExpiredStockRule extends RuleSupport {
 
     public static final Rule RULE = Rule.EXPIRED_STOCK;
-
-    @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
-
-    @Inject
-    StockQueries stock;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     public void check(Warehouse warehouse, Item item, String lot) {
         BigDecimal quantity = stock.ofLot(warehouse.id, item.id, lot);
@@ -52,7 +32,7 @@ public class ExpiredStockRule {
         Discrepancy finding = finding(warehouse, item, lot, expiresOn, quantity);
         if (finding != null) {
             discrepancies.open(finding);
-        } else if (quantity.signum() == 0 || expiresOn == null || !expiresOn.isBefore(LocalDate.now(clock))) {
+        } else if (quantity.signum() == 0 || expiresOn == null || !expiresOn.isBefore(today())) {
             discrepancies.resolve(Findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot)),
                     Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"),
                     Map.of("remaining", quantity.stripTrailingZeros().toPlainString()));
@@ -66,7 +46,7 @@ public class ExpiredStockRule {
                 JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
                 WHERE l.expires_on < ?1 AND b.quantity > 0
                 GROUP BY b.warehouse_id, b.item_id, b.lot, l.expires_on""")
-                .setParameter(1, LocalDate.now(clock)).getResultList();
+                .setParameter(1, today()).getResultList();
         List<Discrepancy> expired = new ArrayList<>();
         for (Object[] row : rows) {
             Warehouse warehouse = Warehouse.findById(row[0]);
@@ -79,7 +59,7 @@ public class ExpiredStockRule {
     }
 
     private Discrepancy finding(Warehouse warehouse, Item item, String lot, LocalDate expiresOn, BigDecimal quantity) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         if (expiresOn == null || !expiresOn.isBefore(today) || quantity.signum() == 0) {
             return null;
         }
@@ -95,9 +75,5 @@ public class ExpiredStockRule {
 
     private static String subjectId(Warehouse warehouse, Item item, String lot) {
         return Findings.compositeId(warehouse.id, item.id, lot);
-    }
-
-    static UUID uuid(Object value) {
-        return (UUID) value;
     }
 }

@@ -1,7 +1,6 @@
 package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,17 +10,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.service.StockQueries;
 
 /**
  * ISSUED_NOT_RETURNED (发放给个人后未及时回收易丢失；只有出库记录没有返还记录 — notice 002): an
@@ -29,27 +25,12 @@ import org.beiqin.warehouse.service.StockQueries;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class IssuedNotReturnedRule {
+public class IssuedNotReturnedRule extends RuleSupport {
 
     public static final Rule RULE = Rule.ISSUED_NOT_RETURNED;
 
     @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
-
-    @Inject
     RuleParameters parameters;
-
-    @Inject
-    StockQueries stock;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     /** Re-evaluates one issue after it, or a return, write-off or reversal touching it, was posted. */
     public void check(UUID issueId, UUID settledBy) {
@@ -69,7 +50,7 @@ public class IssuedNotReturnedRule {
     }
 
     public void sweep() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         @SuppressWarnings("unchecked")
         List<UUID> candidates = em.createNativeQuery("""
                 SELECT i.id FROM movement i
@@ -89,7 +70,7 @@ public class IssuedNotReturnedRule {
     }
 
     private Discrepancy overdue(Movement issue, BigDecimal outstanding) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = today();
         LocalDate lastDay = issue.dueBack.plusDays(parameters.issuedGraceDays(issue.division));
         if (outstanding.signum() <= 0 || !today.isAfter(lastDay)) {
             return null;

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.config.WarehouseConfig;
@@ -19,15 +18,9 @@ import org.beiqin.warehouse.config.WarehouseConfig;
  * are accepted and flagged until the attribute is filled.
  */
 @ApplicationScoped
-public class ItemUnlabeledRule {
+public class ItemUnlabeledRule extends RuleSupport {
 
     public static final Rule RULE = Rule.ITEM_UNLABELED;
-
-    @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
 
     @Inject
     WarehouseConfig config;

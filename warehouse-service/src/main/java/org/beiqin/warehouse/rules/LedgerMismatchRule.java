@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.StorageZone;
@@ -21,15 +20,9 @@ import org.beiqin.warehouse.Warehouse;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class LedgerMismatchRule {
+public class LedgerMismatchRule extends RuleSupport {
 
     public static final Rule RULE = Rule.LEDGER_MISMATCH;
-
-    @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
 
     public static String subjectId(UUID warehouseId, UUID zoneId, UUID itemId, String lot) {
         return Findings.compositeId(warehouseId, zoneId, itemId, lot);

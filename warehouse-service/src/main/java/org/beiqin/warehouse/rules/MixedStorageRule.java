@@ -7,12 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.StockQueries;
 
 /**
  * MIXED_STORAGE (防汛物资与其他物品混放，没有分类存放 — notice 002): stock of one category held in a
@@ -20,18 +18,9 @@ import org.beiqin.warehouse.service.StockQueries;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class MixedStorageRule {
+public class MixedStorageRule extends RuleSupport {
 
     public static final Rule RULE = Rule.MIXED_STORAGE;
-
-    @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
-
-    @Inject
-    StockQueries stock;
 
     public void check(Warehouse warehouse, StorageZone zone, Item item) {
         String id = Findings.compositeId(warehouse.id, zone.id, item.id);

@@ -1,6 +1,5 @@
 package org.beiqin.warehouse.rules;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Warehouse;
@@ -26,24 +23,12 @@ import org.beiqin.warehouse.config.RuleParameters;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class StocktakeOverdueRule {
+public class StocktakeOverdueRule extends RuleSupport {
 
     public static final Rule RULE = Rule.STOCKTAKE_OVERDUE;
 
     @Inject
-    Findings findings;
-
-    @Inject
-    Discrepancies discrepancies;
-
-    @Inject
     RuleParameters parameters;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     public void sweep() {
         Instant now = clock.instant();

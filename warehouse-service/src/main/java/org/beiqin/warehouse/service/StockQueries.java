@@ -77,16 +77,33 @@ public class StockQueries {
                 .setParameter(1, itemId).setParameter(2, lot).getResultList().isEmpty();
     }
 
-    /** What of an issue is still out: issued less returns and write-offs, all not reversed. */
+    /** Issued less unreversed returns and write-offs, for issues {@code i} that were not reversed themselves. */
+    private static final String OUTSTANDING = """
+            SELECT i.id, i.quantity - coalesce((
+                SELECT sum(s.quantity) FROM movement s
+                WHERE s.issue_id = i.id AND s.type IN ('RETURN', 'WRITE_OFF')
+                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = s.id)), 0) AS outstanding
+            FROM movement i
+            WHERE i.type = 'ISSUE' AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)
+            """;
+
+    /** What of an issue is still out: zero once returned, written off or reversed. */
     public BigDecimal outstanding(UUID issueId) {
-        return scalar(em.createNativeQuery("""
-                SELECT i.quantity - coalesce((
-                    SELECT sum(s.quantity) FROM movement s
-                    WHERE s.issue_id = i.id AND s.type IN ('RETURN', 'WRITE_OFF')
-                      AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = s.id)), 0)
-                FROM movement i
-                WHERE i.id = ?1 AND i.type = 'ISSUE' AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)""")
-                .setParameter(1, issueId).getResultList());
+        List<?> rows = em.createNativeQuery("SELECT outstanding FROM (" + OUTSTANDING + " AND i.id = ?1) o")
+                .setParameter(1, issueId).getResultList();
+        return scalar(rows);
+    }
+
+    /** The warehouse's issues with something still out, oldest first: issue id → outstanding. */
+    @SuppressWarnings("unchecked")
+    public java.util.LinkedHashMap<UUID, BigDecimal> openLoans(UUID warehouseId) {
+        java.util.LinkedHashMap<UUID, BigDecimal> loans = new java.util.LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT o.id, o.outstanding FROM (" + OUTSTANDING
+                + " AND i.warehouse_id = ?1) o JOIN movement m ON m.id = o.id WHERE o.outstanding > 0 ORDER BY m.seq")
+                .setParameter(1, warehouseId).getResultList()) {
+            loans.put((UUID) row[0], (BigDecimal) row[1]);
+        }
+        return loans;
     }
 
     /** Unreversed returns and write-offs settling an issue. */
