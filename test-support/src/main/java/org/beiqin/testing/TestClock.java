@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 public class TestClock extends Clock {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private volatile Instant now = Instant.now();
+    private volatile Instant now = startOfTest();
 
     @Override
     public ZoneId getZone() {
@@ -35,7 +35,7 @@ public class TestClock extends Clock {
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Sets the clock to a local date-time in Asia/Shanghai. */
@@ -56,6 +56,11 @@ public class TestClock extends Clock {
     }
 
     public void reset() {
-        now = Instant.now();
+        now = startOfTest();
+    }
+
+    /** Microseconds, as the production clock and PostgreSQL keep them. */
+    private static Instant startOfTest() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -17,10 +17,14 @@ public class ClockProducer {
     /** Calendar dates and "days" are Asia/Shanghai (ARCHITECTURE.md); instants are stored in UTC. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * Ticks in microseconds, PostgreSQL's timestamp precision: an instant read back from the
+     * database equals the one written, so "how many days since" never loses a day to rounding.
+     */
     @Produces
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.system(CHINA);
+        return Clock.tick(Clock.system(CHINA), java.time.Duration.ofNanos(1_000));
     }
 }

@@ -1,5 +1,6 @@
 package org.beiqin.warehouse.config;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,33 @@ public class RuleParameters {
 
     public int issuedGraceDays(String division) {
         return county(division).flatMap(c -> boxed(c.issuedGraceDays())).orElse(config.rules().issuedGraceDays());
+    }
+
+    public int monthlyCheckDays(String division) {
+        return county(division).flatMap(c -> boxed(c.monthlyCheckDays())).orElse(config.equipment().monthlyCheckDays());
+    }
+
+    public int annualInspectionDays(String division) {
+        return county(division).flatMap(c -> boxed(c.annualInspectionDays()))
+                .orElse(config.equipment().annualInspectionDays());
+    }
+
+    public int faultRepairDays(String division) {
+        return county(division).flatMap(c -> boxed(c.faultRepairDays())).orElse(config.equipment().faultRepairDays());
+    }
+
+    public int postUseCheckDays(String division) {
+        return county(division).flatMap(c -> boxed(c.postUseCheckDays())).orElse(config.equipment().postUseCheckDays());
+    }
+
+    public int chargeThresholdPercent(String kind) {
+        Map<String, Integer> byKind = config.equipment().chargeThresholdPercent();
+        return byKind.getOrDefault(kind, byKind.getOrDefault("default", 80));
+    }
+
+    public int chargeIntervalDays(String kind) {
+        Map<String, Integer> byKind = config.equipment().chargeIntervalDays();
+        return byKind.getOrDefault(kind, byKind.getOrDefault("default", 30));
     }
 
     public String severity(Rule rule, String division) {

@@ -23,6 +23,50 @@ public interface WarehouseConfig {
 
     Rules rules();
 
+    Equipment equipment();
+
+    /** Equipment readiness schedules. Defaults below; per county under {@code rules.county}. */
+    interface Equipment {
+        /** GB 50444-2008 §5.2.1: extinguishers are checked monthly. */
+        @WithDefault("31")
+        int monthlyCheckDays();
+
+        /** RULES.md: annual inspection/maintenance. */
+        @WithDefault("365")
+        int annualInspectionDays();
+
+        /** XF 95-2015 §6.2: years from manufacture after which an extinguisher is scrapped, per agent. */
+        Map<String, Integer> scrapYears();
+
+        /** GB 50444-2008 §5.3.2: years from manufacture to the first service (送修), per agent. */
+        Map<String, Integer> firstServiceYears();
+
+        /** GB 50444-2008 §5.3.2: years between services after the first, per agent. */
+        Map<String, Integer> serviceIntervalYears();
+
+        /** GB 50444-2008 §5.3.1: at most this share of a unit's extinguishers away for service at once. */
+        @WithDefault("0.25")
+        double maxShareAwayForService();
+
+        /** BATTERY_LOW below this charge, per equipment kind; {@code default} for the rest. */
+        Map<String, Integer> chargeThresholdPercent();
+
+        /** CHARGE_CHECK_OVERDUE after this many days without a reading, per kind; {@code default}. */
+        Map<String, Integer> chargeIntervalDays();
+
+        /** EQUIPMENT_FAULTY: days a fault may stand without repair or scrap. */
+        @WithDefault("7")
+        int faultRepairDays();
+
+        /** POST_USE_CHECK_MISSING: days after a return from use within which it must be checked. */
+        @WithDefault("3")
+        int postUseCheckDays();
+
+        /** Largest facility-inspection photo accepted. */
+        @WithDefault("5242880")
+        int maxPhotoBytes();
+    }
+
     /** The periodic sweep of time-based rules (read by {@code WarehouseSweep}'s schedule). */
     Sweep sweep();
 
@@ -67,6 +111,14 @@ public interface WarehouseConfig {
         OptionalInt stocktakeOverdueDays();
 
         OptionalInt issuedGraceDays();
+
+        OptionalInt monthlyCheckDays();
+
+        OptionalInt annualInspectionDays();
+
+        OptionalInt faultRepairDays();
+
+        OptionalInt postUseCheckDays();
 
         Map<String, String> severity();
     }

@@ -39,6 +39,7 @@ import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.service.Commands;
+import org.beiqin.warehouse.service.EquipmentCommands;
 import org.beiqin.warehouse.service.ItemService;
 import org.beiqin.warehouse.service.MovementService;
 import org.beiqin.warehouse.service.StockQueries;
@@ -72,6 +73,9 @@ public class WarehouseResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    ReadinessResource readiness;
 
     @Inject
     EntityManager em;
@@ -265,6 +269,51 @@ public class WarehouseResource {
             return Response.created(URI.create("/api/warehouse/stocktakes/" + stocktake.id))
                     .entity(Responses.StocktakeView.from(stocktake, List.of())).build();
         });
+    }
+
+    // ---- equipment readiness: declared here because JAX-RS routes /warehouses/... to this class
+
+    @POST
+    @Path("{id}/extinguishers")
+    @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
+    @Operation(summary = "登记灭火器 Register an extinguisher")
+    @APIResponse(responseCode = "201", description = "已登记 Registered")
+    public Response registerExtinguisher(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull EquipmentCommands.RegisterExtinguisher command) {
+        return readiness.registerExtinguisher(warehouseId, key, command);
+    }
+
+    @GET
+    @Path("{id}/extinguishers")
+    @Operation(summary = "仓库的灭火器及其检查计划 A warehouse's extinguishers with their schedules")
+    public List<ReadinessResource.ExtinguisherView> extinguishers(@PathParam("id") UUID warehouseId) {
+        return readiness.extinguishers(warehouseId);
+    }
+
+    @POST
+    @Path("{id}/equipment")
+    @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
+    @Operation(summary = "登记装备 Register equipment (torches, lamps, phones, loudspeakers, door backup power…)")
+    public Response registerEquipment(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull EquipmentCommands.RegisterEquipment command) {
+        return readiness.registerEquipment(warehouseId, key, command);
+    }
+
+    @GET
+    @Path("{id}/equipment")
+    @Operation(summary = "仓库的装备 A warehouse's equipment with its latest readings and checks")
+    public List<ReadinessResource.EquipmentView> equipment(@PathParam("id") UUID warehouseId) {
+        return readiness.equipment(warehouseId);
+    }
+
+    @POST
+    @Path("{id}/facility-inspections")
+    @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "仓库设施检查 Facility inspection against the checklist",
+            description = "任一项不合格触发 FACILITY_RISK；之后一次全部合格的检查消除它。")
+    public Response inspect(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull EquipmentCommands.FacilityCheck command) {
+        return readiness.inspect(warehouseId, key, command);
     }
 
     static Response created(Movement movement) {

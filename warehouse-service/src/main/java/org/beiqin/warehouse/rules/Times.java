@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 /** Native-query timestamps arrive as different JDBC types depending on the driver's mapping. */
 public final class Times {
 
+    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     private Times() {
     }
 

@@ -35,6 +35,9 @@ public class WarehouseSweep {
     @Inject
     BelowStandardRule belowStandard;
 
+    @Inject
+    EquipmentRules equipment;
+
     @Scheduled(every = "${beiqin.warehouse.sweep.every:15m}", delayed = "${beiqin.warehouse.sweep.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -52,6 +55,7 @@ public class WarehouseSweep {
         issuedNotReturned.sweep();
         expiredStock.sweep();
         belowStandard.sweep();
+        equipment.sweep();
         return true;
     }
 }

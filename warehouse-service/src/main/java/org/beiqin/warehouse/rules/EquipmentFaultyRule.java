@@ -1,0 +1,44 @@
+package org.beiqin.warehouse.rules;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Equipment;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.config.RuleParameters;
+import org.beiqin.warehouse.service.EquipmentStates;
+
+/**
+ * EQUIPMENT_FAULTY (5个语音广播仅有1个能正常使用 — notice 002): a check found the equipment faulty
+ * and no repair or scrap followed within 7 days.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class EquipmentFaultyRule extends RuleSupport {
+
+    public static final Rule RULE = Rule.EQUIPMENT_FAULTY;
+
+    @jakarta.inject.Inject
+    RuleParameters parameters;
+
+    public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
+        String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
+        int limit = parameters.faultRepairDays(e.division);
+        boolean faultStanding = e.status == Equipment.Status.FAULTY && state.lastCheckAt() != null;
+        long days = faultStanding ? Duration.between(state.lastCheckAt(), clock.instant()).toDays() : 0;
+        if (!faultStanding || days <= limit) {
+            discrepancies.resolve(key, Findings.text(e.status == Equipment.Status.SCRAPPED ? "已报废" : "已修复",
+                    e.status == Equipment.Status.SCRAPPED ? "Scrapped" : "Repaired"), Map.of());
+            return;
+        }
+        discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
+                warehouse.name + " " + e.label,
+                String.format("%s故障已 %d 天未修复或报废（要求 %d 天内）", e.label, days, limit),
+                String.format("%s faulty for %d days without repair or scrap (limit %d)", e.label, days, limit),
+                Map.of("faultFoundAt", state.lastCheckAt().toString(), "limitDays", limit, "kind", e.kind.name())));
+    }
+}

@@ -1,0 +1,54 @@
+package org.beiqin.warehouse.rules;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Extinguisher;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.service.ExtinguisherStates;
+
+/**
+ * EXTINGUISHER_EXPIRED (灭火器已失效无法使用 — notice 002): the extinguisher reached its scrap age
+ * for its agent (XF 95-2015), or its latest check found it unusable. Resolved when it is
+ * scrapped — or, for a failed check, when a later check or service finds it usable again.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ExtinguisherExpiredRule extends RuleSupport {
+
+    public static final Rule RULE = Rule.EXTINGUISHER_EXPIRED;
+
+    public void check(Extinguisher e, Warehouse warehouse, ExtinguisherStates.State state) {
+        String key = Findings.key(RULE, e.division, "extinguisher", e.id.toString());
+        if (e.status == Extinguisher.Status.SCRAPPED) {
+            discrepancies.resolve(key, Findings.text("已报废", "Scrapped"), Map.of());
+            return;
+        }
+        boolean aged = state.schedule().scrapAgeReached(today());
+        boolean failed = Boolean.FALSE.equals(state.lastVerdictPassed());
+        if (!aged && !failed) {
+            discrepancies.resolve(key, Findings.text("最近一次检查合格", "The latest check found it usable"),
+                    state.lastVerdictOn() == null ? Map.of() : Map.of("checkedOn", state.lastVerdictOn().toString()));
+            return;
+        }
+        String label = warehouse.name + " " + e.label;
+        if (aged) {
+            discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
+                    String.format("%s灭火器%s出厂于 %s，已达报废年限（%s 起应报废）", e.agent.zh, e.label, e.manufacturedOn,
+                            state.schedule().scrapOn()),
+                    String.format("Extinguisher %s, made %s, reached its scrap age on %s", e.label, e.manufacturedOn,
+                            state.schedule().scrapOn()),
+                    Map.of("cause", "scrapAge", "manufacturedOn", e.manufacturedOn.toString(),
+                            "scrapOn", state.schedule().scrapOn().toString(), "agent", e.agent.name())));
+        } else {
+            discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
+                    String.format("灭火器%s在 %s 的检查中不合格，无法使用", e.label, state.lastVerdictOn()),
+                    String.format("Extinguisher %s failed its check on %s and cannot be used", e.label,
+                            state.lastVerdictOn()),
+                    Map.of("cause", "failedCheck", "checkedOn", state.lastVerdictOn().toString())));
+        }
+    }
+}

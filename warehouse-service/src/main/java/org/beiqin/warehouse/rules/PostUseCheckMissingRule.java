@@ -1,0 +1,45 @@
+package org.beiqin.warehouse.rules;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Rule;
+import org.beiqin.warehouse.Equipment;
+import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.config.RuleParameters;
+import org.beiqin.warehouse.service.EquipmentStates;
+
+/**
+ * POST_USE_CHECK_MISSING (抛绳器使用记录未及时更新，可能导致急用时无法使用 — notice 002): equipment
+ * back from a drill or an incident without a check within 3 days.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PostUseCheckMissingRule extends RuleSupport {
+
+    public static final Rule RULE = Rule.POST_USE_CHECK_MISSING;
+
+    @jakarta.inject.Inject
+    RuleParameters parameters;
+
+    public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
+        String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
+        int limit = parameters.postUseCheckDays(e.division);
+        boolean unchecked = e.status != Equipment.Status.SCRAPPED && state.lastReturnFromUseAt() != null
+                && (state.lastCheckAt() == null || state.lastCheckAt().isBefore(state.lastReturnFromUseAt()));
+        long days = unchecked ? Duration.between(state.lastReturnFromUseAt(), clock.instant()).toDays() : 0;
+        if (!unchecked || days <= limit) {
+            discrepancies.resolve(key, Findings.text("使用后已检查", "Checked after use"),
+                    state.lastCheckAt() == null ? Map.of() : Map.of("checkedAt", state.lastCheckAt().toString()));
+            return;
+        }
+        discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
+                warehouse.name + " " + e.label,
+                String.format("%s使用后归还已 %d 天未检查（要求 %d 天内）", e.label, days, limit),
+                String.format("%s back from use %d days ago and not checked (limit %d)", e.label, days, limit),
+                Map.of("returnedAt", state.lastReturnFromUseAt().toString(), "limitDays", limit)));
+    }
+}

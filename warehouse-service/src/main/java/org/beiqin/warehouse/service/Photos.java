@@ -1,0 +1,24 @@
+package org.beiqin.warehouse.service;
+
+import java.util.Locale;
+
+/** Accepts JPEG, PNG and WebP photos whose first bytes are what their content type says. */
+final class Photos {
+
+    private Photos() {
+    }
+
+    static String base(String contentType) {
+        return contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    static boolean matches(String contentType, byte[] b) {
+        return switch (base(contentType)) {
+            case "image/jpeg" -> b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+            case "image/png" -> b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+            case "image/webp" -> b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                    && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+            default -> false;
+        };
+    }
+}
