@@ -100,9 +100,10 @@ CREATE TABLE team_strength (
 CREATE INDEX team_strength_division ON team_strength (division text_pattern_ops);
 
 -- Events this service consumed, recorded in the transaction of their effect: a redelivery
--- changes nothing.
+-- changes nothing. A record that was not a valid event is kept with the reason (error).
 CREATE TABLE consumed_event (
     id          text        PRIMARY KEY,
     topic       text        NOT NULL,
-    consumed_at timestamptz NOT NULL
+    consumed_at timestamptz NOT NULL,
+    error       text
 );

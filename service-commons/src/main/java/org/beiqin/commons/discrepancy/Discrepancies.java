@@ -118,18 +118,20 @@ public class Discrepancies {
     }
 
     /**
-     * Makes the open keys of {@code rule} whose key starts with {@code keyPrefix} exactly
-     * {@code findings}: opens the new ones, resolves those no longer found. For sweeps of
-     * time-based rules.
+     * Makes the open keys of {@code rule} about subjects of {@code subjectType}, whose key starts
+     * with {@code keyPrefix}, exactly {@code findings}: opens the new ones, resolves those no
+     * longer found. For sweeps of time-based rules; the subject type keeps two checks of one rule
+     * (a fixed minimum, a per-responder standard) from resolving each other's findings.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcile(String rule, String keyPrefix, Collection<Discrepancy> findings, Discrepancy.Text reason) {
+    public void reconcile(String rule, String keyPrefix, String subjectType, Collection<Discrepancy> findings,
+            Discrepancy.Text reason) {
         Set<String> found = new HashSet<>();
         for (Discrepancy finding : findings) {
             found.add(finding.key());
             open(finding);
         }
-        for (String key : openKeys(rule, keyPrefix)) {
+        for (String key : openKeys(rule, keyPrefix, subjectType)) {
             if (!found.contains(key)) {
                 resolve(key, reason, Map.of());
             }
@@ -179,13 +181,14 @@ public class Discrepancies {
         return open;
     }
 
-    private List<String> openKeys(String rule, String keyPrefix) {
+    private List<String> openKeys(String rule, String keyPrefix, String subjectType) {
         List<String> keys = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT key FROM discrepancy_state WHERE is_open AND rule = ? AND starts_with(key, ?)")) {
+                PreparedStatement select = connection.prepareStatement("SELECT key FROM discrepancy_state "
+                        + "WHERE is_open AND rule = ? AND starts_with(key, ?) AND subject_type = ?")) {
             select.setString(1, rule);
             select.setString(2, keyPrefix);
+            select.setString(3, subjectType);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     keys.add(rows.getString(1));

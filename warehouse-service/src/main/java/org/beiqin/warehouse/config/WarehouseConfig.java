@@ -67,6 +67,14 @@ public interface WarehouseConfig {
         int maxPhotoBytes();
     }
 
+    Teams teams();
+
+    interface Teams {
+        /** Whether this replica consumes roster.teams (team sizes for the per-responder standard). */
+        @WithDefault("true")
+        boolean consume();
+    }
+
     /** The periodic sweep of time-based rules (read by {@code WarehouseSweep}'s schedule). */
     Sweep sweep();
 

@@ -52,7 +52,7 @@ public class BelowStandardRule extends RuleSupport {
                 below.add(finding);
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", below,
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "standard", below,
                 Findings.text("库存已达到配备标准", "Stock meets the standard"));
     }
 

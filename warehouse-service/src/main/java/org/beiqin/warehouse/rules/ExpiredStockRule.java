@@ -54,7 +54,7 @@ public class ExpiredStockRule extends RuleSupport {
             LocalDate expiresOn = row[4] instanceof LocalDate d ? d : ((java.sql.Date) row[4]).toLocalDate();
             expired.add(finding(warehouse, item, (String) row[2], expiresOn, (BigDecimal) row[3]));
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", expired,
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "lot", expired,
                 Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"));
     }
 

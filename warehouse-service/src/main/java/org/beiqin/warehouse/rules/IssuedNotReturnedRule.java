@@ -65,7 +65,7 @@ public class IssuedNotReturnedRule extends RuleSupport {
                 overdue.add(finding);
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", overdue,
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "issue", overdue,
                 Findings.text("物资已归还或核销", "Returned or written off"));
     }
 

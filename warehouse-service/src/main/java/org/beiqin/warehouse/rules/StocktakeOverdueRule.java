@@ -55,7 +55,7 @@ public class StocktakeOverdueRule extends RuleSupport {
                                 : Map.of("lastStocktakeAt", last.toString(), "limitDays", limit)));
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", overdue,
+        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "warehouse", overdue,
                 Findings.text("已在期限内完成盘点", "A stocktake was completed within the limit"));
     }
 

@@ -27,6 +27,8 @@ public class WarehouseRules {
     LedgerMismatchRule ledgerMismatch;
     @Inject
     StocktakeOverdueRule stocktakeOverdue;
+    @Inject
+    PersonalKitRule personalKit;
 
     // Accessors, not fields: callers hold a client proxy, whose fields are never injected.
     public BelowStandardRule belowStandard() {
@@ -46,6 +48,9 @@ public class WarehouseRules {
             mixedStorage.check(warehouse, StorageZone.findById(movement.zoneId), item);
             expiredStock.check(warehouse, item, movement.lot);
             belowStandard.check(warehouse, item);
+            if (item.kind == org.beiqin.warehouse.ItemKind.PERSONAL_KIT) {
+                personalKit.check(warehouse, item);
+            }
         }
         if (movement.type == MovementType.ISSUE) {
             issuedNotReturned.check(movement.id, null);

@@ -38,6 +38,9 @@ public class WarehouseSweep {
     @Inject
     EquipmentRules equipment;
 
+    @Inject
+    PersonalKitRule personalKit;
+
     @Scheduled(every = "${beiqin.warehouse.sweep.every:15m}", delayed = "${beiqin.warehouse.sweep.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -56,6 +59,7 @@ public class WarehouseSweep {
         expiredStock.sweep();
         belowStandard.sweep();
         equipment.sweep();
+        personalKit.sweep();
         return true;
     }
 }
