@@ -1,7 +1,10 @@
 """Demo data for the warehouse service, drawn from the findings of the Xingyang (荥阳市) rectification
 notice in shared/domain/seeds/002: a township warehouse whose ledger does not match its shelves,
 torches issued and never returned, expired drinking water, too few life jackets for the team,
-flood stock mixed into the fire zone, and a legacy fuel drum with no fuel type.
+flood stock mixed into the fire zone, a legacy fuel drum with no fuel type; an extinguisher past
+its annual inspection and one past its scrap age, flat torches, a satellite phone not charged for
+two months, one working loudspeaker of five, and a fourth-floor warehouse whose door cannot be
+opened by hand (notice 001).
 
 Everything goes through the API with fixed Idempotency-Keys, so a second run adds nothing.
 Standard library only."""
@@ -115,5 +118,55 @@ call("POST", "/api/warehouse/items/import", [{
     "division": TOWN, "name": "油桶（旧台账）", "category": "FLOOD", "kind": "FUEL",
     "specification": "200L", "unit": "桶",
 }], key="import-legacy")
+
+# ---- equipment readiness (notice 002 (三)3, notice 001)
+def post(path, body, key):
+    return call("POST", path, body, key=key)
+
+
+def ago(days):
+    return str(TODAY - datetime.timedelta(days=days))
+
+
+# 只有一个灭火器且未年检: the last annual inspection was 400 days ago
+ext_old = post(f"/api/warehouse/warehouses/{wid}/extinguishers", {
+    "label": "干粉灭火器 #01", "agent": "DRY_POWDER", "capacity": "4kg", "manufacturedOn": ago(4 * 365),
+    "location": "仓库门口"}, "ext-01")["id"]
+post(f"/api/warehouse/extinguishers/{ext_old}/annual-inspections", {
+    "onDate": ago(400), "passed": True, "inspector": "荥阳市消防器材检测站"}, "ext-01-annual")
+# 灭火器已失效无法使用: made eleven years ago, past the ten-year scrap age of dry powder (XF 95-2015)
+post(f"/api/warehouse/warehouses/{wid}/extinguishers", {
+    "label": "干粉灭火器 #02", "agent": "DRY_POWDER", "capacity": "4kg", "manufacturedOn": ago(11 * 365 + 3),
+    "location": "物资区北墙"}, "ext-02")
+
+# 手电筒没电或电量不足
+for n, percent in ((1, 40), (2, 55), (3, 30)):
+    torch_id = post(f"/api/warehouse/warehouses/{wid}/equipment",
+                    {"kind": "FLASHLIGHT", "label": f"强光手电 #{n}"}, f"torch-{n}")["id"]
+    post(f"/api/warehouse/equipment/{torch_id}/charge-readings", {"percent": percent}, f"torch-{n}-reading")
+
+# 卫星电话未及时充电: last charged two months ago
+phone = post(f"/api/warehouse/warehouses/{wid}/equipment", {"kind": "SATELLITE_PHONE", "label": "卫星电话"},
+             "phone")["id"]
+post(f"/api/warehouse/equipment/{phone}/charge-readings",
+     {"charged": True, "at": days_ago(60)}, "phone-reading")
+
+# 5个语音广播仅有1个能正常使用: four found faulty ten days ago and never repaired
+for n in range(1, 6):
+    speaker = post(f"/api/warehouse/warehouses/{wid}/equipment", {"kind": "LOUDSPEAKER", "label": f"语音广播 #{n}"},
+                   f"speaker-{n}")["id"]
+    post(f"/api/warehouse/equipment/{speaker}/charge-readings", {"percent": 100}, f"speaker-{n}-reading")
+    post(f"/api/warehouse/equipment/{speaker}/checks",
+         {"working": n == 1, "notes": "正常" if n == 1 else "无声", "at": days_ago(10)}, f"speaker-{n}-check")
+
+# 仓库选择在4层 (001)；仓库门没有手动开启方式 (002)
+upstairs = post("/api/warehouse/warehouses", {
+    "division": TOWN, "name": "乔楼镇政府四楼应急仓库", "address": "乔楼镇政府办公楼 4 层",
+    "floor": 4, "hasLift": False, "entranceClear": True, "manualDoorRelease": False, "backupPower": True,
+}, "warehouse-upstairs")
+post(f"/api/warehouse/warehouses/{upstairs['id']}/facility-inspections", {
+    "inspectedOn": str(TODAY), "groundFloorOrLift": False, "entranceClear": True, "dry": True,
+    "manualDoorRelease": False, "backupPowerCharged": True, "extinguisherPresent": True,
+    "notes": "物资存放在 4 楼，无电梯；仓库门为电动卷帘门，停电无法开启"}, "upstairs-inspection")
 
 report()

@@ -35,7 +35,7 @@ public class BatteryLowRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("%s电量 %d%%，低于 %d%%", e.label, state.lastPercent(), threshold),
+                String.format("“%s”电量 %d%%，低于 %d%%", e.label, state.lastPercent(), threshold),
                 String.format("%s charged to %d%%, below %d%%", e.label, state.lastPercent(), threshold),
                 Map.of("percent", state.lastPercent(), "threshold", threshold, "readAt",
                         state.lastReadingAt().toString(), "kind", e.kind.name())));

@@ -39,8 +39,8 @@ public class ChargeCheckOverdueRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                state.lastReadingAt() == null ? String.format("%s登记 %d 天来从未检查电量（要求每 %d 天）", e.label, days, interval)
-                        : String.format("%s已 %d 天未检查电量（要求每 %d 天）", e.label, days, interval),
+                state.lastReadingAt() == null ? String.format("“%s”登记 %d 天来从未检查电量（要求每 %d 天）", e.label, days, interval)
+                        : String.format("“%s”已 %d 天未检查电量（要求每 %d 天）", e.label, days, interval),
                 String.format("%s: no charge reading for %d days (every %d required)", e.label, days, interval),
                 Map.of("since", since.toString(), "intervalDays", interval, "kind", e.kind.name())));
     }

@@ -37,7 +37,7 @@ public class EquipmentFaultyRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("%s故障已 %d 天未修复或报废（要求 %d 天内）", e.label, days, limit),
+                String.format("“%s”故障已 %d 天未修复或报废（要求 %d 天内）", e.label, days, limit),
                 String.format("%s faulty for %d days without repair or scrap (limit %d)", e.label, days, limit),
                 Map.of("faultFoundAt", state.lastCheckAt().toString(), "limitDays", limit, "kind", e.kind.name())));
     }

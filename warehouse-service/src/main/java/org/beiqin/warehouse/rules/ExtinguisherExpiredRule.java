@@ -37,15 +37,15 @@ public class ExtinguisherExpiredRule extends RuleSupport {
         String label = warehouse.name + " " + e.label;
         if (aged) {
             discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
-                    String.format("%s灭火器%s出厂于 %s，已达报废年限（%s 起应报废）", e.agent.zh, e.label, e.manufacturedOn,
-                            state.schedule().scrapOn()),
+                    String.format("灭火器“%s”（%s，出厂于 %s）已达报废年限，%s 起应报废", e.label, e.agent.zh,
+                            e.manufacturedOn, state.schedule().scrapOn()),
                     String.format("Extinguisher %s, made %s, reached its scrap age on %s", e.label, e.manufacturedOn,
                             state.schedule().scrapOn()),
                     Map.of("cause", "scrapAge", "manufacturedOn", e.manufacturedOn.toString(),
                             "scrapOn", state.schedule().scrapOn().toString(), "agent", e.agent.name())));
         } else {
             discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
-                    String.format("灭火器%s在 %s 的检查中不合格，无法使用", e.label, state.lastVerdictOn()),
+                    String.format("灭火器“%s”在 %s 的检查中不合格，无法使用", e.label, state.lastVerdictOn()),
                     String.format("Extinguisher %s failed its check on %s and cannot be used", e.label,
                             state.lastVerdictOn()),
                     Map.of("cause", "failedCheck", "checkedOn", state.lastVerdictOn().toString())));

@@ -30,7 +30,11 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
 
     public void check(Extinguisher e, Warehouse warehouse, ExtinguisherSchedule schedule) {
         String key = Findings.key(RULE, e.division, "extinguisher", e.id.toString());
-        List<String> overdue = e.status == Extinguisher.Status.IN_SERVICE ? schedule.overdue(today()) : List.of();
+        List<String> overdue = new java.util.ArrayList<>(
+                e.status == Extinguisher.Status.IN_SERVICE ? schedule.overdue(today()) : List.of());
+        if (schedule.scrapAgeReached(today())) {
+            overdue.remove("service"); // past its scrap age it is to be scrapped, not serviced
+        }
         if (overdue.isEmpty()) {
             discrepancies.resolve(key, Findings.text("检查、检测均在期限内", "Checks and inspections are current"),
                     Map.of("monthlyCheckDue", schedule.monthlyCheckDue().toString(),
@@ -45,7 +49,7 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
         long days = java.time.temporal.ChronoUnit.DAYS.between(firstDue(overdue, schedule), today());
         discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("灭火器%s已逾期 %d 天：%s", e.label, days,
+                String.format("灭火器“%s”已逾期 %d 天：%s", e.label, days,
                         String.join("、", overdue.stream().map(ZH::get).toList())),
                 String.format("Extinguisher %s overdue by %d days: %s", e.label, days,
                         String.join(", ", overdue.stream().map(EN::get).toList())),

@@ -38,7 +38,7 @@ public class PostUseCheckMissingRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("%s使用后归还已 %d 天未检查（要求 %d 天内）", e.label, days, limit),
+                String.format("“%s”使用后归还已 %d 天未检查（要求 %d 天内）", e.label, days, limit),
                 String.format("%s back from use %d days ago and not checked (limit %d)", e.label, days, limit),
                 Map.of("returnedAt", state.lastReturnFromUseAt().toString(), "limitDays", limit)));
     }
