@@ -42,6 +42,36 @@ public class RuleParameters {
         return county(division).flatMap(c -> boxed(c.postUseCheckDays())).orElse(config.equipment().postUseCheckDays());
     }
 
+    /** XF 95-2015 scrap age of an agent, unless the county sets its own. */
+    public int scrapYears(String division, String agent) {
+        return perAgent(division, agent, WarehouseConfig.County::scrapYears, config.equipment().scrapYears());
+    }
+
+    /** GB 50444-2008 first service after manufacture, unless the county sets its own. */
+    public int firstServiceYears(String division, String agent) {
+        return perAgent(division, agent, WarehouseConfig.County::firstServiceYears,
+                config.equipment().firstServiceYears());
+    }
+
+    /** GB 50444-2008 years between services, unless the county sets its own. */
+    public int serviceIntervalYears(String division, String agent) {
+        return perAgent(division, agent, WarehouseConfig.County::serviceIntervalYears,
+                config.equipment().serviceIntervalYears());
+    }
+
+    private int perAgent(String division, String agent,
+            java.util.function.Function<WarehouseConfig.County, Map<String, Integer>> countyMap,
+            Map<String, Integer> defaults) {
+        Integer years = county(division).map(c -> countyMap.apply(c).get(agent)).orElse(null);
+        if (years == null) {
+            years = defaults.get(agent);
+        }
+        if (years == null) {
+            throw new IllegalStateException("no extinguisher schedule configured for agent " + agent);
+        }
+        return years;
+    }
+
     public int chargeThresholdPercent(String kind) {
         Map<String, Integer> byKind = config.equipment().chargeThresholdPercent();
         return byKind.getOrDefault(kind, byKind.getOrDefault("default", 80));

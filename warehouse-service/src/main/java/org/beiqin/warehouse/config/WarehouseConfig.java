@@ -128,6 +128,13 @@ public interface WarehouseConfig {
 
         OptionalInt postUseCheckDays();
 
+        /** Per agent, where the county's practice differs from XF 95-2015 / GB 50444-2008. */
+        Map<String, Integer> scrapYears();
+
+        Map<String, Integer> firstServiceYears();
+
+        Map<String, Integer> serviceIntervalYears();
+
         Map<String, String> severity();
     }
 }

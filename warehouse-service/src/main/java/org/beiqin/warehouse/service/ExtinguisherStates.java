@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.config.WarehouseConfig;
 import org.beiqin.warehouse.rules.Times;
 
 /** An extinguisher's schedule and last verdict, read from its history. */
@@ -30,9 +29,6 @@ public class ExtinguisherStates {
     EntityManager em;
 
     @Inject
-    WarehouseConfig config;
-
-    @Inject
     RuleParameters parameters;
 
     @SuppressWarnings("unchecked")
@@ -47,14 +43,13 @@ public class ExtinguisherStates {
                 SELECT passed, on_date FROM extinguisher_record
                 WHERE extinguisher_id = ?1 AND kind IN ('MONTHLY_CHECK', 'ANNUAL_INSPECTION', 'RETURNED_FROM_SERVICE')
                 ORDER BY on_date DESC, seq DESC LIMIT 1""").setParameter(1, e.id).getResultList();
-        var equipment = config.equipment();
         String agent = e.agent.name();
         ExtinguisherSchedule schedule = ExtinguisherSchedule.of(new ExtinguisherSchedule.Inputs(e.manufacturedOn,
                 LocalDate.ofInstant(e.registeredAt, Times.CHINA), last.get(RecordKind.MONTHLY_CHECK),
                 last.get(RecordKind.ANNUAL_INSPECTION), last.get(RecordKind.RETURNED_FROM_SERVICE),
                 parameters.monthlyCheckDays(e.division), parameters.annualInspectionDays(e.division),
-                equipment.firstServiceYears().get(agent), equipment.serviceIntervalYears().get(agent),
-                equipment.scrapYears().get(agent)));
+                parameters.firstServiceYears(e.division, agent), parameters.serviceIntervalYears(e.division, agent),
+                parameters.scrapYears(e.division, agent)));
         return verdict.isEmpty() ? new State(schedule, null, null)
                 : new State(schedule, (Boolean) verdict.get(0)[0], toDate(verdict.get(0)[1]));
     }

@@ -56,9 +56,8 @@ public class ReadinessService {
 
     public Extinguisher registerExtinguisher(UUID warehouseId, EquipmentCommands.RegisterExtinguisher command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
-        if (Extinguisher.count("warehouseId = ?1 and label = ?2", warehouse.id, command.label().strip()) > 0) {
-            throw ProblemException.conflict("label-taken", command.label());
-        }
+        requireLabelFree(Extinguisher.count("warehouseId = ?1 and label = ?2", warehouse.id, command.label().strip()),
+                command.label());
         Extinguisher e = new Extinguisher();
         e.id = UUID.randomUUID();
         e.warehouseId = warehouse.id;
@@ -173,9 +172,8 @@ public class ReadinessService {
 
     public Equipment registerEquipment(UUID warehouseId, EquipmentCommands.RegisterEquipment command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
-        if (Equipment.count("warehouseId = ?1 and label = ?2", warehouse.id, command.label().strip()) > 0) {
-            throw ProblemException.conflict("label-taken", command.label());
-        }
+        requireLabelFree(Equipment.count("warehouseId = ?1 and label = ?2", warehouse.id, command.label().strip()),
+                command.label());
         Equipment e = new Equipment();
         e.id = UUID.randomUUID();
         e.warehouseId = warehouse.id;
@@ -270,6 +268,13 @@ public class ReadinessService {
                 .setParameter(7, notes).setParameter(8, reference == null ? null : reference.type())
                 .setParameter(9, reference == null ? null : reference.id()).setParameter(10, caller.name())
                 .setParameter(11, now).executeUpdate();
+    }
+
+    /** Labels are what keepers read on the shelf: one per warehouse (the table's unique key backs it). */
+    private static void requireLabelFree(long taken, String label) {
+        if (taken > 0) {
+            throw ProblemException.conflict("label-taken", label);
+        }
     }
 
     // ---- facility inspections

@@ -126,4 +126,24 @@ class ExtinguisherRulesTest extends RuleTestBase {
                 .body("detail", org.hamcrest.Matchers.containsString("四分之一"));
         keeper(town).get("/api/warehouse/extinguishers/" + more[0]).then().body("status", equalTo("IN_SERVICE"));
     }
+
+    @Test
+    void aCountyWithItsOwnScrapAgeHoldsItsExtinguishersToIt() {
+        String ours = newTownship();
+        String county183 = "410183" + ours.substring(6);
+        String here = createWarehouse(ours, "荥阳仓库");
+        String there = keeper(county183).body(Map.of("division", county183, "name", "邻县仓库"))
+                .post("/api/warehouse/warehouses").then().statusCode(201).extract().<String>path("id");
+        String nineYears = clock.today().minusYears(9).toString();
+        String inXingyang = register(ours, here, "干粉 #9", "DRY_POWDER", nineYears);
+        String inNeighbour = keeper(county183).body(Map.of("label", "干粉 #9", "agent", "DRY_POWDER",
+                "manufacturedOn", nineYears)).post("/api/warehouse/warehouses/" + there + "/extinguishers")
+                .then().statusCode(201).body("schedule.monthlyCheckDue", equalTo(clock.today().plusDays(15).toString()))
+                .extract().path("id");
+
+        Discrepancy opened = awaitOpened("EXTINGUISHER_EXPIRED", inNeighbour);
+        assertThat(opened.division()).isEqualTo(county183);
+        assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "EXTINGUISHER_EXPIRED", inXingyang))
+                .as("ten years is the default").isZero();
+    }
 }
