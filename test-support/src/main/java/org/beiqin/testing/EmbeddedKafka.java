@@ -43,6 +43,7 @@ public final class EmbeddedKafka {
 
     private EmbeddedKafka() throws IOException {
         dataDir = Files.createTempDirectory("beiqin-kafka-");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::deleteData, "beiqin-kafka-cleanup"));
         config = dataDir.resolve("server.properties");
         port = freePort();
         int controllerPort = freePort();
@@ -116,6 +117,15 @@ public final class EmbeddedKafka {
         server.shutdown();
         server.awaitShutdown();
         server = null;
+    }
+
+    private void deleteData() {
+        stop();
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temp directory left behind is harmless; never fail the JVM's exit over it
+        }
     }
 
     public void createTopics(List<String> names, int partitions) {
