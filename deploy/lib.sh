@@ -34,7 +34,12 @@ wait_for() {
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# pid_alive PIDFILE: the process runs (a killed process nobody reaped yet is a zombie, not alive).
+pid_alive() {
+  [ -f "$1" ] || return 1
+  local state; state=$(ps -o stat= -p "$(cat "$1")" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "${state:0:1}" != Z ]
+}
 
 stop_pidfile() {
   local pidfile=$1 name=$2 i

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the services and runs each from a copy of its built app (so a later build cannot pull
 # the jar from under a running process), then waits until each is ready.
-#   deploy/services.sh start | stop | status
+#   deploy/services.sh start [--no-build] | stop | status
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (ARCHITECTURE.md, "Processes").
@@ -36,7 +36,7 @@ case "${1:-start}" in
   start)
     command -v curl >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq curl >/dev/null; }
     "$BEIQIN_ROOT/deploy/keys.sh"
-    build
+    [ "${2:-}" = "--no-build" ] || build
     for s in "${SERVICES[@]}"; do start_one "$s"; done
     for s in "${SERVICES[@]}"; do wait_for 120 "${s%%:*} (see .run/logs/${s%%:*}.log)" ready "${s##*:}"; done
     log "services ready" ;;
