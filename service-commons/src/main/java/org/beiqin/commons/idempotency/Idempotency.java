@@ -59,6 +59,12 @@ public class Idempotency {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    java.time.Clock clock;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "beiqin.idempotency.retention", defaultValue = "P90D")
+    java.time.Duration retention;
+
     /**
      * Runs {@code create} once per (caller, key). {@code create} returns the response to give —
      * its entity is stored as JSON and replayed as it was.
@@ -98,12 +104,13 @@ public class Idempotency {
     /** True when this request is the first with the key; waits while another holds it uncommitted. */
     private boolean claim(Connection connection, String key, String operation, String hash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO idempotency_record (caller, key, operation, request_hash) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")) {
+                "INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, caller.subject());
             insert.setString(2, key);
             insert.setString(3, operation);
             insert.setString(4, hash);
+            insert.setTimestamp(5, java.sql.Timestamp.from(clock.instant()));
             return insert.executeUpdate() == 1;
         }
     }
@@ -129,6 +136,29 @@ public class Idempotency {
                 return response.build();
             }
         }
+    }
+
+    /**
+     * Forgets keys older than {@code beiqin.idempotency.retention} (90 days by default): long
+     * enough for a phone that was offline through a flood season to resend safely, short enough
+     * that the table does not grow without end. Returns how many were deleted.
+     */
+    @Transactional
+    public int forgetOlderThan(java.time.Instant cutoff) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM idempotency_record WHERE created_at < ?")) {
+            delete.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency cleanup", e);
+        }
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "${beiqin.idempotency.cleanup-every:6h}", delayed = "1m",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        forgetOlderThan(clock.instant().minus(retention));
     }
 
     static String hash(String operation, Object request) {
