@@ -1,0 +1,178 @@
+package org.beiqin.rectification.rest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.rectification.ItemStatus;
+import org.beiqin.rectification.Measure;
+import org.beiqin.rectification.RectificationItem;
+import org.beiqin.rectification.service.Commands;
+import org.beiqin.rectification.service.Deadlines;
+import org.beiqin.rectification.service.ItemCommands;
+import org.beiqin.rectification.service.ItemQueries;
+import org.beiqin.rectification.service.LedgerExport;
+import org.beiqin.rectification.service.Notices;
+
+@Path("/api/rectification/items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "整改台账 Rectification ledger")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
+public class ItemResource {
+
+    @Inject
+    ItemQueries queries;
+
+    @Inject
+    ItemCommands commands;
+
+    @Inject
+    LedgerExport export;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Operation(summary = "整改事项列表 List rectification items",
+            description = "按区划前缀（默认为本人辖区）、状态、规则、严重程度、发现日期、是否逾期和关键词筛选；按首次发现时间倒序。")
+    public Views.Page<Views.ItemSummary> list(@QueryParam("division") String division,
+            @QueryParam("status") List<String> status, @QueryParam("rule") String rule,
+            @QueryParam("severity") List<String> severity, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Params p = new Params();
+        var filter = new ItemQueries.Filter(p.division("division", division),
+                p.list("status", status, ItemStatus::valueOf), rule == null || rule.isBlank() ? null : rule.strip(),
+                p.severities("severity", severity), p.date("from", from),
+                p.date("to", to), overdue, text);
+        p.range("page", page, 0, 100_000);
+        p.range("size", size, 1, 200);
+        p.check();
+        ItemQueries.Found found = queries.list(filter, page, size);
+        LocalDate today = today();
+        Locale locale = Messages.locale(headers);
+        return new Views.Page<>(found.items().stream().map(i -> Views.ItemSummary.from(i,
+                found.measures().getOrDefault(i.id, ItemQueries.MeasureCount.NONE), today, locale)).toList(),
+                found.total(), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "整改事项详情 One item with its six clears, measures and history")
+    public Views.ItemDetail get(@PathParam("id") UUID id) {
+        return detail(queries.get(id));
+    }
+
+    @PUT
+    @Path("{id}/plan")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "明确整改目标、责任领导、责任部门、责任人和整改时限 Set the six clears",
+            description = "须带上读取时的 version；他人已修改时返回 409，不会覆盖。")
+    @APIResponse(responseCode = "409", description = "版本已变 Changed by someone else since you read it")
+    public Views.ItemDetail plan(@PathParam("id") UUID id, @Valid @NotNull Commands.Plan plan) {
+        return detail(commands.plan(id, plan));
+    }
+
+    @POST
+    @Path("{id}/measures")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "增加整改措施 Add a measure")
+    @APIResponse(responseCode = "201", description = "已增加 Added")
+    public Response addMeasure(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.NewMeasure command) {
+        return idempotency.execute(key, "POST /items/" + id + "/measures", command, () -> {
+            Measure measure = commands.addMeasure(id, command);
+            return Response.created(URI.create("/api/rectification/items/" + id + "/measures/" + measure.id))
+                    .entity(Views.MeasureView.from(measure, today())).build();
+        });
+    }
+
+    @PUT
+    @Path("{id}/measures/{measureId}")
+    @Operation(summary = "更新措施进度 Report a measure's progress",
+            description = "责任单位和县应急办均可；标为 DONE 须附整改情况（evidence）。")
+    public Views.MeasureView progress(@PathParam("id") UUID id, @PathParam("measureId") UUID measureId,
+            @Valid @NotNull Commands.MeasureProgress command) {
+        return Views.MeasureView.from(commands.progress(id, measureId, command), today());
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Operation(summary = "更改事项状态或核验销号 Change the status, or sign the item off",
+            description = "COMPLETED（已完成）仅县应急办可标记，且须附核验依据；其余状态由县应急办或管理员确定。")
+    @APIResponse(responseCode = "403", description = "责任单位不能自行销号 A unit cannot close its own item")
+    public Response status(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.StatusChange command) {
+        return idempotency.execute(key, "POST /items/" + id + "/status", command,
+                () -> Response.ok(detail(commands.changeStatus(id, command))).build());
+    }
+
+    @GET
+    @Path("export")
+    @Produces(LedgerExport.MEDIA_TYPE)
+    @Operation(summary = "导出整改台账（Excel） Export the ledger as a spreadsheet")
+    public Response export(@QueryParam("division") String division, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Params p = new Params();
+        String scope = p.division("division", division);
+        LocalDate start = p.date("from", from);
+        LocalDate end = p.date("to", to);
+        p.check();
+        List<RectificationItem> items = export.items(scope, start, end);
+        String file = notices.fileName(scope, start, end, "整改台账", "xlsx");
+        StreamingOutput body = out -> export.write(items, out);
+        return Response.ok(body, LedgerExport.MEDIA_TYPE)
+                .header("Content-Disposition", Downloads.attachment(file)).build();
+    }
+
+    private Views.ItemDetail detail(RectificationItem item) {
+        var count = queries.measureCounts(List.of(item.id)).getOrDefault(item.id, ItemQueries.MeasureCount.NONE);
+        return Views.detail(item, count, item.measures(), queries.history(item.id), today(), Messages.locale(headers));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Deadlines.CHINA));
+    }
+}

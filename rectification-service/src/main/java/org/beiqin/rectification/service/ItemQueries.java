@@ -1,0 +1,116 @@
+package org.beiqin.rectification.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.security.Caller;
+import org.beiqin.rectification.HistoryEntry;
+import org.beiqin.rectification.ItemStatus;
+import org.beiqin.rectification.Measure;
+import org.beiqin.rectification.MeasureStatus;
+import org.beiqin.rectification.RectificationItem;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** Reads of the ledger, always within the caller's division. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ItemQueries {
+
+    /** A filter over the ledger; null fields do not filter. */
+    public record Filter(String division, List<ItemStatus> statuses, String rule, java.util.Set<String> severities, LocalDate from,
+            LocalDate to, Boolean overdue, String text) {
+    }
+
+    /** Measures of an item: how many, how many done. */
+    public record MeasureCount(long total, long done) {
+        public static final MeasureCount NONE = new MeasureCount(0, 0);
+    }
+
+    public record Found(List<RectificationItem> items, long total, Map<UUID, MeasureCount> measures) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public Found list(Filter filter, int page, int size) {
+        String division = filter.division() == null ? caller.division() : filter.division();
+        caller.requireCovers(division);
+        StringBuilder query = new StringBuilder("division like :division");
+        Parameters parameters = Parameters.with("division", division + "%");
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", filter.statuses());
+        }
+        if (filter.rule() != null) {
+            query.append(" and rule = :rule");
+            parameters.and("rule", filter.rule());
+        }
+        if (filter.severities() != null && !filter.severities().isEmpty()) {
+            query.append(" and severity in :severities");
+            parameters.and("severities", filter.severities());
+        }
+        if (filter.from() != null) {
+            query.append(" and firstDetectedAt >= :from");
+            parameters.and("from", filter.from().atStartOfDay(Deadlines.CHINA).toInstant());
+        }
+        if (filter.to() != null) {
+            query.append(" and firstDetectedAt < :to");
+            parameters.and("to", filter.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            query.append(" and status in :pursued and deadline < :today");
+            parameters.and("pursued", List.of(ItemStatus.NOT_COMPLETED, ItemStatus.BASICALLY_COMPLETED))
+                    .and("today", LocalDate.now(clock.withZone(Deadlines.CHINA)));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            query.append(" and (lower(summaryZh) like :text or lower(summaryEn) like :text or lower(subjectLabel) like :text)");
+            parameters.and("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        var found = RectificationItem.<RectificationItem>find(query.toString(),
+                Sort.descending("firstDetectedAt").and("id"), parameters);
+        long total = found.count();
+        List<RectificationItem> items = found.page(Page.of(page, size)).list();
+        return new Found(items, total, measureCounts(items.stream().map(i -> i.id).toList()));
+    }
+
+    public RectificationItem get(UUID id) {
+        RectificationItem item = RectificationItem.findById(id);
+        return caller.visibleOr404(item, item == null ? null : item.division, "整改事项", id);
+    }
+
+    public List<HistoryEntry> history(UUID itemId) {
+        return HistoryEntry.list("itemId = ?1 ORDER BY seq", itemId);
+    }
+
+    public Map<UUID, MeasureCount> measureCounts(List<UUID> itemIds) {
+        Map<UUID, MeasureCount> counts = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = Measure.getEntityManager().createQuery("""
+                SELECT m.itemId, count(m), sum(CASE WHEN m.status = :done THEN 1 ELSE 0 END)
+                FROM Measure m WHERE m.itemId IN :ids GROUP BY m.itemId""", Object[].class)
+                .setParameter("done", MeasureStatus.DONE).setParameter("ids", new ArrayList<>(itemIds))
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((UUID) row[0], new MeasureCount(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,71 @@
+package org.beiqin.rectification.service;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Severity;
+import org.beiqin.rectification.Alert;
+import org.beiqin.rectification.HistoryEntry;
+import org.beiqin.rectification.RectificationItem;
+
+/** Writes an item's history and the county office's alerts, in the transaction of the change. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Journal {
+
+    public static final String SYSTEM_NAME = "系统";
+
+    @Inject
+    Clock clock;
+
+    public void record(UUID itemId, String actor, String actorName, HistoryEntry.Kind kind, Map<String, Object> detail) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.itemId = itemId;
+        entry.at = clock.instant();
+        entry.actor = actor;
+        entry.actorName = actorName;
+        entry.kind = kind.name();
+        entry.detail = detail;
+        entry.persist();
+    }
+
+    public void system(RectificationItem item, HistoryEntry.Kind kind, Map<String, Object> detail) {
+        record(item.id, RectificationItem.SYSTEM, SYSTEM_NAME, kind, detail);
+    }
+
+    /** Raises an alert about {@code item}; {@code args} fill the kind's title after the summary. */
+    public Alert alert(RectificationItem item, Alert.Kind kind, String severity, Object... args) {
+        // Alerts commit in the order of their ids, so a feed that reads "after id n" never skips one
+        // that commits late: the lock is held until this transaction ends.
+        Alert.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('beiqin.alert'))")
+                .getSingleResult();
+        Alert alert = new Alert();
+        alert.itemId = item.id;
+        alert.division = item.division;
+        alert.severity = severity;
+        alert.kind = kind.name();
+        alert.titleZh = kind.zh(prepend(item.summaryZh, args));
+        alert.titleEn = kind.en(prepend(item.summaryEn == null ? item.summaryZh : item.summaryEn, args));
+        alert.createdAt = clock.instant();
+        alert.persist();
+        return alert;
+    }
+
+    /** One step up: a recurrence or an overdue item matters more than the finding did. */
+    public static String raised(String severity) {
+        return Severity.HIGH.wire().equals(severity) || Severity.MEDIUM.wire().equals(severity)
+                ? Severity.HIGH.wire() : Severity.MEDIUM.wire();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

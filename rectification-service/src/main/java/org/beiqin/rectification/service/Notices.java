@@ -1,0 +1,193 @@
+package org.beiqin.rectification.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.rectification.ItemStatus;
+import org.beiqin.rectification.Measure;
+import org.beiqin.rectification.MeasureStatus;
+import org.beiqin.rectification.RectificationItem;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+
+/**
+ * 整改情况通报: the public notice of a county (or township) for a period, in the shape of the
+ * seed notices — the totals first, then each problem under its heading with its measures
+ * ("一是…；二是…"), its result and what was done; completed problems first, then those not
+ * completed or kept as long-term.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Notices {
+
+    private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+    @TemplateData
+    public record Notice(String title, String division, String divisionName, LocalDate from, LocalDate to,
+            LocalDate asOf, String overview, List<Section> completed, List<Section> pending) {
+    }
+
+    @TemplateData
+    public record Section(String ordinal, String heading, List<Problem> problems) {
+    }
+
+    @TemplateData
+    public record Problem(int number, String summary, String where, String target, String responsibility,
+            LocalDate deadline, String measures, String result, String situation, int recurrences) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DivisionNames names;
+
+    @Inject
+    Statistics statistics;
+
+    @Location("notice.html")
+    Template html;
+
+    @Location("notice.md")
+    Template markdown;
+
+    public String html(String division, LocalDate from, LocalDate to) {
+        return html.data("notice", build(division, from, to)).render();
+    }
+
+    public String markdown(String division, LocalDate from, LocalDate to) {
+        return markdown.data("notice", build(division, from, to)).render();
+    }
+
+    public Notice build(String division, LocalDate from, LocalDate to) {
+        String scope = division == null ? caller.division() : division;
+        Statistics.Report report = statistics.report(scope, from, to, Statistics.GroupBy.RULE, Messages.CHINESE);
+        Statistics.Row total = report.total();
+        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        String overview = "截至" + chineseDate(today) + "，" + chineseDate(report.from()) + "至" + chineseDate(report.to())
+                + "发现的" + total.items() + "个具体问题，已完成整改" + total.completed() + "个，基本完成整改"
+                + total.basicallyCompleted() + "个，长期整改" + total.longTerm() + "个，未完成整改" + total.notCompleted()
+                + "个；" + (total.measures() == 0 ? "尚未制定整改措施。"
+                        : "制定整改措施" + total.measures() + "条，完成整改措施" + total.measuresDone() + "条，完成率为"
+                                + total.measureCompletionRate().toPlainString() + "%。");
+        List<RectificationItem> items = RectificationItem.list("""
+                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
+                order by rule, firstDetectedAt, id""", scope + "%",
+                report.from().atStartOfDay(Deadlines.CHINA).toInstant(),
+                report.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+        Map<UUID, List<Measure>> measures = items.isEmpty() ? Map.of()
+                : Measure.<Measure>list("itemId in ?1 order by position", items.stream().map(i -> i.id).toList())
+                        .stream().collect(Collectors.groupingBy(m -> m.itemId));
+        List<RectificationItem> done = items.stream().filter(i -> i.status == ItemStatus.COMPLETED).toList();
+        List<RectificationItem> open = items.stream().filter(i -> i.status != ItemStatus.COMPLETED).toList();
+        String name = names.name(scope);
+        return new Notice(name + "应急准备问题整改情况通报", scope, name, report.from(), report.to(), today, overview,
+                sections(done, measures), sections(open, measures));
+    }
+
+    private List<Section> sections(List<RectificationItem> items, Map<UUID, List<Measure>> measures) {
+        Map<String, List<RectificationItem>> byRule = new LinkedHashMap<>();
+        for (RectificationItem item : items) {
+            byRule.computeIfAbsent(item.rule, r -> new ArrayList<>()).add(item);
+        }
+        List<Section> sections = new ArrayList<>();
+        for (Map.Entry<String, List<RectificationItem>> entry : byRule.entrySet()) {
+            List<Problem> problems = new ArrayList<>();
+            for (RectificationItem item : entry.getValue()) {
+                problems.add(problem(problems.size() + 1, item, measures.getOrDefault(item.id, List.of())));
+            }
+            sections.add(new Section(ordinal(sections.size() + 1), Messages.get(Messages.CHINESE, "rule." + entry.getKey()),
+                    problems));
+        }
+        return sections;
+    }
+
+    private Problem problem(int number, RectificationItem item, List<Measure> measures) {
+        String where = (item.subjectLabel == null ? "" : item.subjectLabel + "，") + names.name(item.division);
+        List<String> people = new ArrayList<>();
+        if (item.responsibleLeader != null) {
+            people.add("责任领导：" + item.responsibleLeader);
+        }
+        if (item.responsibleDepartment != null) {
+            people.add("责任部门：" + item.responsibleDepartment);
+        }
+        if (item.responsiblePerson != null) {
+            people.add("责任人：" + item.responsiblePerson);
+        }
+        String measureText = measures.isEmpty() ? "尚未制定整改措施。" : numbered(measures.stream()
+                .map(m -> stripEnd(m.description) + "（" + m.owner + "负责，" + chineseDate(m.deadline) + "前"
+                        + (m.status == MeasureStatus.DONE ? "，已完成" : "") + "）")
+                .toList());
+        String situation;
+        if (item.status == ItemStatus.COMPLETED) {
+            situation = item.verificationEvidence + (RectificationItem.SYSTEM.equals(item.verifiedBy) ? ""
+                    : "（" + item.verifiedByName + "核验）");
+        } else {
+            List<String> evidence = measures.stream().filter(m -> m.evidence != null).map(m -> stripEnd(m.evidence))
+                    .toList();
+            situation = evidence.isEmpty() ? "正在整改。" : numbered(evidence);
+        }
+        return new Problem(number, stripEnd(item.summaryZh), where, item.target,
+                people.isEmpty() ? null : String.join("；", people), item.deadline, measureText, item.status.zh(),
+                situation, item.recurrences);
+    }
+
+    /** "一是…；二是…。" as the notices list their measures. */
+    static String numbered(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0) + "。";
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            out.add(ordinal(i + 1) + "是" + parts.get(i));
+        }
+        return String.join("；", out) + "。";
+    }
+
+    /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 47 → 四十七 (up to 99, then digits). */
+    static String ordinal(int n) {
+        if (n < 10) {
+            return DIGITS[n];
+        }
+        if (n < 100) {
+            return (n / 10 == 1 ? "" : DIGITS[n / 10]) + "十" + (n % 10 == 0 ? "" : DIGITS[n % 10]);
+        }
+        return Integer.toString(n);
+    }
+
+    static String chineseDate(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    private static String stripEnd(String text) {
+        String t = text.strip();
+        while (!t.isEmpty() && "。；;.".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    /** The file name of a notice or export, e.g. 荥阳市整改情况通报-2026-01-01至2026-06-30.md */
+    public String fileName(String division, LocalDate from, LocalDate to, String what, String extension) {
+        String scope = division == null ? caller.division() : division;
+        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(Deadlines.CHINA)));
+        return names.name(scope) + what + "-" + period.from() + "至" + period.to() + "." + extension;
+    }
+}

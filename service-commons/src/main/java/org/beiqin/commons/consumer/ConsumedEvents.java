@@ -1,0 +1,91 @@
+package org.beiqin.commons.consumer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The consumer's memory, in the service's own database (tables of {@code db/consumer}): which
+ * event ids were applied, and which records were set aside in quarantine and why.
+ */
+@ApplicationScoped
+public class ConsumedEvents {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records that the event {@code id} is being applied, in the transaction of its effect.
+     * Returns false when it was applied before: the caller then changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String id, String topic) {
+        return update("INSERT INTO consumed_event (id, topic, consumed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                id, topic, Timestamp.from(clock.instant())) == 1;
+    }
+
+    /** Keeps a record that cannot be applied, with the reason; a redelivery of it is kept once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void quarantine(ConsumerRecord<String, String> record, String reason) {
+        update("""
+                INSERT INTO quarantined_event (topic, partition, record_offset, record_key, payload, reason, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (topic, partition, record_offset) DO NOTHING""",
+                record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                reason == null ? "unknown" : reason, Timestamp.from(clock.instant()));
+    }
+
+    /** The quarantine, newest first. */
+    @Transactional
+    public List<Quarantined> quarantined(int limit) {
+        List<Quarantined> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT id, topic, partition, record_offset, record_key, payload, reason, received_at
+                        FROM quarantined_event ORDER BY id DESC LIMIT ?""")) {
+            query.setInt(1, limit);
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Quarantined(r.getLong(1), r.getString(2), r.getInt(3), r.getLong(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getTimestamp(8).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the quarantine", e);
+        }
+        return rows;
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("consumed events: " + e.getMessage(), e);
+        }
+    }
+
+    /** One quarantined record, as admins see it. */
+    public record Quarantined(long id, String topic, int partition, long offset, String key, String payload,
+            String reason, Instant receivedAt) {
+    }
+}

@@ -1,0 +1,160 @@
+package org.beiqin.commons.consumer;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import org.beiqin.contract.CloudEventCodec;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A plain Kafka consumer that applies each record in a database transaction of its own and
+ * commits offsets only after those transactions committed. Auto-commit is off, so a crash or
+ * restart re-reads what was not committed; the handler records each event id through
+ * {@link ConsumedEvents#firstDelivery} so that the re-read changes nothing.
+ * <p>
+ * A record that cannot be applied — the handler throws {@link Rejected} or
+ * {@link CloudEventCodec.MalformedEventException}, or the database refuses its data (SQL state
+ * class 22 or 23) — goes to quarantine with the reason, and the records behind it go on. Any other
+ * failure (broker or database unreachable) closes the consumer and starts again from the last
+ * committed offset after a back-off.
+ */
+public final class EventLoop {
+
+    private static final Logger LOG = Logger.getLogger(EventLoop.class);
+
+    /** Applies one record; runs inside the record's transaction. */
+    @FunctionalInterface
+    public interface Handler {
+        void apply(ConsumerRecord<String, String> record);
+    }
+
+    /** The record cannot be applied; the message says why (it is what admins read in quarantine). */
+    public static class Rejected extends RuntimeException {
+        public Rejected(String reason) {
+            super(reason);
+        }
+    }
+
+    private final String topic;
+    private final Map<String, Object> settings;
+    private final Handler handler;
+    private final ConsumedEvents consumed;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread worker;
+
+    public EventLoop(String bootstrapServers, String groupId, String topic, Handler handler, ConsumedEvents consumed) {
+        this.topic = topic;
+        this.handler = handler;
+        this.consumed = consumed;
+        this.settings = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, topic + "-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops polling; records read but not yet committed are read again by the next start. */
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    private void loop() {
+        long backoff = 500;
+        while (running) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(settings)) {
+                consumer = c;
+                c.subscribe(List.of(topic));
+                while (running) {
+                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, String> record : records) {
+                        applyOne(record);
+                    }
+                    if (!records.isEmpty()) {
+                        c.commitSync();
+                    }
+                    backoff = 500;
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%s consumer: %s; starting again from the last committed offset in %d ms", topic,
+                        e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void applyOne(ConsumerRecord<String, String> record) {
+        String reason;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> handler.apply(record));
+            return;
+        } catch (Rejected | CloudEventCodec.MalformedEventException e) {
+            reason = e.getMessage();
+        } catch (RuntimeException e) {
+            reason = refusedByDatabase(e);
+            if (reason == null) {
+                throw e;
+            }
+        }
+        LOG.warnf("%s record %d@%d kept in quarantine: %s", topic, record.offset(), record.partition(), reason);
+        consumed.quarantine(record, reason);
+    }
+
+    /** The database's refusal of the data itself (not of the connection), or null. */
+    private static String refusedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return "database refused the data (" + sql.getSQLState() + "): " + sql.getMessage();
+            }
+        }
+        return null;
+    }
+}
