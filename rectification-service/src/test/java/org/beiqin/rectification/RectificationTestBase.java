@@ -41,7 +41,7 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 public abstract class RectificationTestBase {
 
-    private static final AtomicInteger TOWNSHIPS = new AtomicInteger(100);
+    private static final AtomicInteger TOWNSHIPS = new AtomicInteger(600); // above the demo townships that have names
     protected static final String COUNTY = "410182";
     protected static final Duration APPLIED = Duration.ofSeconds(30);
 

@@ -10,7 +10,10 @@ final class Downloads {
     }
 
     static String attachment(String fileName) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        String ascii = fileName.replace("至", "_to_").replaceAll("[^A-Za-z0-9._-]+", "");
+        if (ascii.startsWith("-")) {
+            ascii = "beiqin" + ascii;
+        }
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }

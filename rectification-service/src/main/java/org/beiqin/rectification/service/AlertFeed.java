@@ -42,6 +42,7 @@ public class AlertFeed {
 
     private final BroadcastProcessor<Long> ticks = BroadcastProcessor.create();
     private volatile boolean running;
+    private volatile Connection connection;
     private Thread listener;
 
     void start(@Observes StartupEvent event) {
@@ -53,6 +54,14 @@ public class AlertFeed {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.close(); // ends a wait for notifications at once
+            } catch (SQLException e) {
+                LOG.debugf("alert feed: %s while closing", e.getMessage());
+            }
+        }
         if (listener != null) {
             listener.interrupt();
             listener.join(TimeUnit.SECONDS.toMillis(5));
@@ -68,11 +77,12 @@ public class AlertFeed {
     private void listen() {
         long backoff = 500;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                try (Statement statement = connection.createStatement()) {
+            try (Connection listening = DriverManager.getConnection(url, user, password)) {
+                connection = listening;
+                try (Statement statement = listening.createStatement()) {
                     statement.execute("LISTEN beiqin_alert");
                 }
-                PGConnection pg = connection.unwrap(PGConnection.class);
+                PGConnection pg = listening.unwrap(PGConnection.class);
                 ticks.onNext(0L); // catch up on anything committed while not listening
                 backoff = 500;
                 while (running) {

@@ -57,7 +57,7 @@ public class ItemCommands {
         item.updatedAt = clock.instant();
         journal.record(item.id, caller.subject(), caller.name(), HistoryEntry.Kind.PLAN_CHANGED,
                 Map.of("before", before, "after", planOf(item)));
-        return item;
+        return flushed(item);
     }
 
     public Measure addMeasure(UUID id, Commands.NewMeasure command) {
@@ -76,7 +76,6 @@ public class ItemCommands {
         measure.createdAt = clock.instant();
         measure.updatedAt = measure.createdAt;
         measure.persist();
-        item.updatedAt = clock.instant();
         journal.record(item.id, caller.subject(), caller.name(), HistoryEntry.Kind.MEASURE_ADDED,
                 Map.of("measure", measure.position, "description", measure.description, "owner", measure.owner,
                         "deadline", measure.deadline.toString()));
@@ -116,7 +115,7 @@ public class ItemCommands {
             detail.put("evidence", evidence);
         }
         journal.record(item.id, caller.subject(), caller.name(), HistoryEntry.Kind.MEASURE_CHANGED, detail);
-        return measure;
+        return flushed(measure);
     }
 
     public RectificationItem changeStatus(UUID id, Commands.StatusChange command) {
@@ -143,7 +142,7 @@ public class ItemCommands {
             item.updatedAt = item.verifiedAt;
             journal.record(item.id, caller.subject(), caller.name(), HistoryEntry.Kind.SIGNED_OFF,
                     Map.of("from", before.name(), "evidence", evidence, "findingOpen", item.findingOpen));
-            return item;
+            return flushed(item);
         }
         if (!caller.hasRole(Roles.COUNTY_OFFICE) && !caller.hasRole(Roles.ADMIN)) {
             throw new ProblemException(403, "status-forbidden");
@@ -166,7 +165,7 @@ public class ItemCommands {
             detail.put("note", evidence);
         }
         journal.record(item.id, caller.subject(), caller.name(), HistoryEntry.Kind.STATUS_CHANGED, detail);
-        return item;
+        return flushed(item);
     }
 
     /** An item the caller may see, or 404; county-office-only changes are checked by the resource's roles. */
@@ -178,6 +177,12 @@ public class ItemCommands {
         RectificationItem item = lock ? RectificationItem.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 : RectificationItem.findById(id);
         return caller.visibleOr404(item, item == null ? null : item.division, "整改事项", id);
+    }
+
+    /** Writes now, so that the version the caller gets back is the one the next edit must carry. */
+    private static <T> T flushed(T entity) {
+        RectificationItem.flush();
+        return entity;
     }
 
     private static void requireVersion(Integer sent, int current) {
