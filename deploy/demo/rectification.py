@@ -1,0 +1,68 @@
+"""Demo data for the rectification ledger: waits until every open finding of the demo township has
+become a rectification item, then has the county office fill in the "six clears" and measures of
+the ledger-mismatch item the way notice 002 did for 乔楼镇 ("要求乔楼镇对应急物资仓库进行调换，
+悬挂标识牌，建立物资登记台账，专人管理维护"). Fixed Idempotency-Keys and a check of what is
+already there, so a second run adds nothing. Standard library only."""
+import datetime
+import json
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+
+WAREHOUSE = os.environ.get("BEIQIN_WAREHOUSE_URL", "http://127.0.0.1:8081")
+BASE = os.environ.get("BEIQIN_RECTIFICATION_URL", "http://127.0.0.1:8084")
+COUNTY = os.environ["BEIQIN_COUNTY_TOKEN"]
+TOWN = "410182102"
+TODAY = datetime.date.today()
+
+
+def call(method, url, body=None, key=None):
+    data = None if body is None else json.dumps(body).encode("utf-8")
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Authorization", "Bearer " + COUNTY)
+    request.add_header("Content-Type", "application/json")
+    if key:
+        request.add_header("Idempotency-Key", "demo-v1-" + key)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            text = response.read().decode("utf-8")
+            return json.loads(text) if text else None
+    except urllib.error.HTTPError as e:
+        sys.exit(f"demo data: {method} {url} failed with {e.code}: {e.read().decode('utf-8')}")
+
+
+open_findings = {d["key"] for d in call("GET", f"{WAREHOUSE}/api/warehouse/discrepancies")
+                 if d["division"].startswith(TOWN)}
+deadline = time.monotonic() + 60
+while True:
+    items = call("GET", f"{BASE}/api/rectification/items?division={TOWN}&size=200")["items"]
+    if open_findings <= {i["key"] for i in items} or time.monotonic() > deadline:
+        break
+    time.sleep(1)
+missing = open_findings - {i["key"] for i in items}
+if missing:
+    sys.exit(f"demo data: {len(missing)} findings did not reach the rectification ledger: {sorted(missing)}")
+
+mismatch = next((i for i in items if i["rule"] == "LEDGER_MISMATCH"), None)
+if mismatch:
+    detail = call("GET", f"{BASE}/api/rectification/items/{mismatch['id']}")
+    if not detail.get("target"):
+        call("PUT", f"{BASE}/api/rectification/items/{mismatch['id']}/plan", {
+            "target": "账实相符，物资分类存放、标识清楚、专人管理",
+            "responsibleLeader": "乔楼镇分管副镇长", "responsibleDepartment": "乔楼镇应急管理办公室",
+            "responsiblePerson": "乔楼镇仓库保管员", "deadline": str(TODAY + datetime.timedelta(days=30)),
+            "version": detail["item"]["version"]})
+    for n, (what, owner, days) in enumerate((
+            ("重新盘点，按实物更正台账并经县应急办审核", "乔楼镇仓库保管员", 7),
+            ("悬挂标识牌，建立物资登记台账，专人管理维护", "乔楼镇应急管理办公室", 20),
+            ("每季度盘库一次，盘点结果报县应急办", "乔楼镇应急管理办公室", 30)), start=1):
+        call("POST", f"{BASE}/api/rectification/items/{mismatch['id']}/measures",
+             {"description": what, "owner": owner, "deadline": str(TODAY + datetime.timedelta(days=days))},
+             key=f"rectification-mismatch-measure-{n}")
+
+unread = call("GET", f"{BASE}/api/rectification/alerts?division=410182&size=1")["total"]
+stats = call("GET", f"{BASE}/api/rectification/statistics?division=410182&groupBy=township")["total"]
+print(f"rectification ledger of 荥阳市: {stats['items']} items ({stats['notCompleted']} not completed, "
+      f"{stats['completed']} completed), {stats['measures']} measures; {unread} unread alerts")
