@@ -26,6 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PersonalKitRuleTest extends RuleTestBase {
 
+    @jakarta.inject.Inject
+    org.beiqin.commons.consumer.ConsumedEvents consumed;
+
     private static String teamEvent(UUID eventId, String teamId, String division, int members, Instant changedAt) {
         return CloudEventCodec.text(CloudEventCodec.encode(eventId, "/duty-roster-service", EventTypes.TEAM_CHANGED,
                 teamId, changedAt, EventTypes.TEAM_CHANGED_SCHEMA,
@@ -65,5 +68,10 @@ class PersonalKitRuleTest extends RuleTestBase {
         assertThat(resolved.resolution().evidence()).containsEntry("responders", 30);
         assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "BELOW_STANDARD", "/kit/", warehouse))
                 .as("neither the redelivery nor the stale event reopened it").isEqualTo(1);
+        assertThat(consumed.quarantined(100)).filteredOn(q -> team.equals(q.key()))
+                .singleElement().satisfies(q -> {
+                    assertThat(q.payload()).isEqualTo("{not an event");
+                    assertThat(q.reason()).contains("not a CloudEvents 1.0 JSON document");
+                });
     }
 }
