@@ -155,13 +155,9 @@ public class ItemResource {
     @Operation(summary = "导出整改台账（Excel） Export the ledger as a spreadsheet")
     public Response export(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Params p = new Params();
-        String scope = p.division("division", division);
-        LocalDate start = p.date("from", from);
-        LocalDate end = p.date("to", to);
-        p.check();
-        List<RectificationItem> items = export.items(scope, start, end);
-        String file = notices.fileName(scope, start, end, "整改台账", "xlsx");
+        Params.Scope s = Params.scope(division, from, to);
+        List<RectificationItem> items = export.items(s.division(), s.from(), s.to());
+        String file = notices.fileName(s.division(), s.from(), s.to(), "整改台账", "xlsx");
         StreamingOutput body = out -> export.write(items, out);
         return Response.ok(body, LedgerExport.MEDIA_TYPE)
                 .header("Content-Disposition", Downloads.attachment(file)).build();

@@ -20,6 +20,18 @@ final class Params {
 
     private final List<ProblemException.FieldError> errors = new ArrayList<>();
 
+    /** A division prefix and a period, as the reports take them; null parts mean the defaults. */
+    record Scope(String division, LocalDate from, LocalDate to) {
+    }
+
+    /** Reads division, from and to, or throws the 422 naming each that is wrong. */
+    static Scope scope(String division, String from, String to) {
+        Params p = new Params();
+        Scope scope = new Scope(p.division("division", division), p.date("from", from), p.date("to", to));
+        p.check();
+        return scope;
+    }
+
     LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

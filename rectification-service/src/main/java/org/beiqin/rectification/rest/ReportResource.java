@@ -1,7 +1,5 @@
 package org.beiqin.rectification.rest;
 
-import java.time.LocalDate;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -49,12 +47,9 @@ public class ReportResource {
                     + "默认区间为今年 1 月 1 日至今天。")
     public Statistics.Report statistics(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("groupBy") @DefaultValue("township") String groupBy) {
-        Params p = new Params();
-        String scope = p.division("division", division);
-        LocalDate start = p.date("from", from);
-        LocalDate end = p.date("to", to);
-        p.check();
-        return statistics.report(scope, start, end, Statistics.GroupBy.parse(groupBy), Messages.locale(headers));
+        Params.Scope scope = Params.scope(division, from, to);
+        return statistics.report(scope.division(), scope.from(), scope.to(), Statistics.GroupBy.parse(groupBy),
+                Messages.locale(headers));
     }
 
     @GET
@@ -64,16 +59,13 @@ public class ReportResource {
             description = "format=html（默认，网页）或 markdown（下载文件）。总体情况在前，其后逐项列出问题、措施和整改结果。")
     public Response notice(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("format") @DefaultValue("html") String format) {
-        Params p = new Params();
-        String scope = p.division("division", division);
-        LocalDate start = p.date("from", from);
-        LocalDate end = p.date("to", to);
-        p.check();
+        Params.Scope s = Params.scope(division, from, to);
         return switch (format) {
-            case "html" -> Response.ok(notices.html(scope, start, end), MediaType.TEXT_HTML + ";charset=UTF-8").build();
-            case "markdown", "md" -> Response.ok(notices.markdown(scope, start, end), MARKDOWN)
-                    .header("Content-Disposition",
-                            Downloads.attachment(notices.fileName(scope, start, end, "整改情况通报", "md")))
+            case "html" -> Response.ok(notices.html(s.division(), s.from(), s.to()), MediaType.TEXT_HTML + ";charset=UTF-8")
+                    .build();
+            case "markdown", "md" -> Response.ok(notices.markdown(s.division(), s.from(), s.to()), MARKDOWN)
+                    .header("Content-Disposition", Downloads.attachment(
+                            notices.fileName(s.division(), s.from(), s.to(), "整改情况通报", "md")))
                     .build();
             default -> throw ProblemException.unprocessable("format-invalid", format, "html, markdown");
         };

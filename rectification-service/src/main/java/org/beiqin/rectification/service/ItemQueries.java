@@ -113,4 +113,12 @@ public class ItemQueries {
         }
         return counts;
     }
+
+    /** The items first found in a period (Asia/Shanghai days), in the order they were found. */
+    public List<RectificationItem> firstFoundIn(String scope, LocalDate from, LocalDate to) {
+        return RectificationItem.list("""
+                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
+                order by firstDetectedAt, id""", scope + "%", from.atStartOfDay(Deadlines.CHINA).toInstant(),
+                to.plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+    }
 }

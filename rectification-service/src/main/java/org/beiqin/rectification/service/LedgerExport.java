@@ -45,16 +45,15 @@ public class LedgerExport {
     @Inject
     DivisionNames names;
 
+    @Inject
+    ItemQueries queries;
+
     /** The items first found in the period, within {@code division} (checked against the caller). */
     public List<RectificationItem> items(String division, LocalDate from, LocalDate to) {
         String scope = division == null ? caller.division() : division;
         caller.requireCovers(scope);
         Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(Deadlines.CHINA)));
-        return RectificationItem.list("""
-                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
-                order by division, firstDetectedAt, id""", scope + "%",
-                period.from().atStartOfDay(Deadlines.CHINA).toInstant(),
-                period.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+        return queries.firstFoundIn(scope, period.from(), period.to());
     }
 
     public void write(List<RectificationItem> items, OutputStream out) throws IOException {

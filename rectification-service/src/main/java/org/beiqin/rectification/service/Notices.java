@@ -38,7 +38,12 @@ public class Notices {
 
     @TemplateData
     public record Notice(String title, String division, String divisionName, LocalDate from, LocalDate to,
-            LocalDate asOf, String overview, List<Section> completed, List<Section> pending) {
+            LocalDate asOf, String overview, List<Part> parts) {
+    }
+
+    /** 二、已完成的整改事项 or 三、未完成及需长期整改的事项 (which also print the deadline). */
+    @TemplateData
+    public record Part(String heading, boolean pending, List<Section> sections) {
     }
 
     @TemplateData
@@ -61,6 +66,9 @@ public class Notices {
 
     @Inject
     Statistics statistics;
+
+    @Inject
+    ItemQueries queries;
 
     @Location("notice.html")
     Template html;
@@ -87,11 +95,8 @@ public class Notices {
                 + "个；" + (total.measures() == 0 ? "尚未制定整改措施。"
                         : "制定整改措施" + total.measures() + "条，完成整改措施" + total.measuresDone() + "条，完成率为"
                                 + total.measureCompletionRate().toPlainString() + "%。");
-        List<RectificationItem> items = RectificationItem.list("""
-                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
-                order by rule, firstDetectedAt, id""", scope + "%",
-                report.from().atStartOfDay(Deadlines.CHINA).toInstant(),
-                report.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+        List<RectificationItem> items = queries.firstFoundIn(scope, report.from(), report.to()).stream()
+                .sorted(java.util.Comparator.comparing((RectificationItem i) -> i.rule)).toList();
         Map<UUID, List<Measure>> measures = items.isEmpty() ? Map.of()
                 : Measure.<Measure>list("itemId in ?1 order by position", items.stream().map(i -> i.id).toList())
                         .stream().collect(Collectors.groupingBy(m -> m.itemId));
@@ -99,7 +104,8 @@ public class Notices {
         List<RectificationItem> open = items.stream().filter(i -> i.status != ItemStatus.COMPLETED).toList();
         String name = names.name(scope);
         return new Notice(name + "应急准备问题整改情况通报", scope, name, report.from(), report.to(), today, overview,
-                sections(done, measures), sections(open, measures));
+                List.of(new Part("二、已完成的整改事项", false, sections(done, measures)),
+                        new Part("三、未完成及需长期整改的事项", true, sections(open, measures))));
     }
 
     private List<Section> sections(List<RectificationItem> items, Map<UUID, List<Measure>> measures) {
