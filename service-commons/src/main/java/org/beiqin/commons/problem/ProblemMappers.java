@@ -176,11 +176,16 @@ public class ProblemMappers {
                 names.clear();
                 continue;
             }
-            String name = node.getName();
-            if (node.getIndex() != null) {
-                name = (name == null ? "" : name) + "[" + node.getIndex() + "]";
+            // Hibernate Validator puts a list element's index on the node after the list
+            // (a body that is itself a list gets "[3].name")
+            Object at = node.isInIterable() ? (node.getIndex() != null ? node.getIndex() : node.getKey()) : null;
+            if (at != null && names.isEmpty()) {
+                names.add("[" + at + "]");
+            } else if (at != null) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
             }
-            if (name != null && !name.isEmpty()) {
+            String name = node.getName();
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT && name != null && !name.isEmpty()) {
                 names.add(name);
             }
         }
