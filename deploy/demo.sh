@@ -6,17 +6,20 @@ command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get i
 KEEPER=$("$BEIQIN_ROOT/deploy/mint-token.sh" keeper-qiaolou 乔楼镇库管员 410182102 keeper)
 COUNTY=$("$BEIQIN_ROOT/deploy/mint-token.sh" county-xingyang 荥阳市应急管理局 410182 county_office)
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/load.py"
+BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/drills.py"
 BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/rectification.py"
 cat <<TXT
 
 备勤 Beiqin is running.
   Warehouse API      http://127.0.0.1:8081/api/warehouse/warehouses
+  Drills             http://127.0.0.1:8082/api/drills?division=410182
+  三断 drills         http://127.0.0.1:8082/api/drills/three-outages?division=410182
   Rectification API  http://127.0.0.1:8084/api/rectification/items?division=410182
   Alerts (SSE)       http://127.0.0.1:8084/api/rectification/alerts/stream
   Statistics         http://127.0.0.1:8084/api/rectification/statistics?division=410182
   Public notice      http://127.0.0.1:8084/api/rectification/notice?division=410182  (&format=markdown)
   Ledger (.xlsx)     http://127.0.0.1:8084/api/rectification/items/export?division=410182
-  Swagger UI         http://127.0.0.1:8081/q/swagger-ui   http://127.0.0.1:8084/q/swagger-ui
+  Swagger UI         http://127.0.0.1:8081/q/swagger-ui   :8082/q/swagger-ui   :8084/q/swagger-ui
   OpenAPI            http://127.0.0.1:8081/q/openapi
   Health / metrics   http://127.0.0.1:8081/q/health   http://127.0.0.1:8081/q/metrics
   Discrepancy events deploy/topic.sh preparedness.discrepancies
