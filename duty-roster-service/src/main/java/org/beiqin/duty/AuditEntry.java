@@ -1,0 +1,42 @@
+package org.beiqin.duty;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Who changed a team, a member or a shift, when, and what it was before and after. */
+@Entity
+@Immutable
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+    public String subject;
+    @Column(name = "subject_id")
+    public UUID subjectId;
+    public String division;
+    public String action;
+    public String actor;
+    @Column(name = "actor_name")
+    public String actorName;
+    public Instant at;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> before;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> after;
+}

@@ -1,0 +1,109 @@
+package org.beiqin.duty.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.duty.rules.DutySweep;
+import org.beiqin.duty.service.AttendanceService;
+import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.SpotCheckService;
+
+@Path("/api/duty")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "在岗与查岗 On duty and spot checks")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
+public class DutyResource {
+
+    @Inject
+    AttendanceService attendance;
+
+    @Inject
+    SpotCheckService spotChecks;
+
+    @Inject
+    Discrepancies discrepancies;
+
+    @Inject
+    DutySweep sweep;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("now")
+    @Operation(summary = "此刻在班 Who is on duty now, and who has not checked in")
+    public Views.OnDuty now(@QueryParam("division") String division) {
+        List<Views.ShiftView> onDuty = attendance.onDutyNow(Params.division(division)).stream()
+                .map(Views.ShiftView::from).toList();
+        return new Views.OnDuty(onDuty, onDuty.stream().filter(s -> s.checkedInAt() == null).toList());
+    }
+
+    @POST
+    @Path("spot-checks")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER})
+    @Operation(summary = "查岗 Spot-check whoever is on duty now",
+            description = "发给该区划此刻在班的每个人，须在 10 分钟内应答；未应答则升级给带班领导，并记为联系不上。")
+    public Response send(@Valid @NotNull Commands.NewSpotCheck command) {
+        return Response.status(201).entity(spotChecks.send(command.division()).stream()
+                .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList()).build();
+    }
+
+    @GET
+    @Path("spot-checks")
+    @Operation(summary = "查岗记录 Spot-check history, with escalations")
+    public List<Views.SpotCheckView> history(@QueryParam("division") String division) {
+        return spotChecks.history(Params.division(division)).stream()
+                .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList();
+    }
+
+    @POST
+    @Path("spot-checks/{id}/acknowledgement")
+    @Operation(summary = "应答查岗 Acknowledge a spot check (the officer checked)")
+    public Views.SpotCheckView acknowledge(@PathParam("id") UUID id) {
+        return Views.SpotCheckView.from(spotChecks.acknowledge(id), clock.instant());
+    }
+
+    @GET
+    @Path("discrepancies")
+    @Operation(summary = "未消除的值班问题 Open duty findings in your division")
+    public List<Discrepancy> open() {
+        return discrepancies.openIn(caller.division());
+    }
+
+    @POST
+    @Path("sweep")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "立即检查到期规则 Run the time-based rules now")
+    public Response runSweep() {
+        return Response.ok(Map.of("ran", sweep.sweep())).build();
+    }
+}

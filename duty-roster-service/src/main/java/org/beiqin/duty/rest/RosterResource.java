@@ -1,0 +1,113 @@
+package org.beiqin.duty.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.duty.DutyPeriod;
+import org.beiqin.duty.Shift;
+import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.RosterService;
+
+@Path("/api/duty/periods")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "值班表 Duty rosters")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
+public class RosterResource {
+
+    @Inject
+    RosterService roster;
+
+    @Inject
+    Idempotency idempotency;
+
+    @GET
+    @Operation(summary = "值班时段 Duty periods, with their coverage gaps")
+    public List<Views.PeriodView> list(@QueryParam("division") String division) {
+        return roster.periods(Params.division(division)).stream()
+                .map(p -> Views.PeriodView.from(p, roster.gaps(p))).toList();
+    }
+
+    @POST
+    @Operation(summary = "新建值班时段 Create a duty period and the coverage it needs")
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewPeriod command) {
+        return idempotency.execute(key, "POST /periods", command, () -> {
+            DutyPeriod period = roster.createPeriod(command);
+            return Response.created(URI.create("/api/duty/periods/" + period.id))
+                    .entity(Views.PeriodView.from(period, roster.gaps(period))).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "值班时段及缺口 A duty period and its gaps, to the minute")
+    public Views.PeriodView get(@PathParam("id") UUID id) {
+        DutyPeriod period = roster.period(id, false);
+        return Views.PeriodView.from(period, roster.gaps(period));
+    }
+
+    @GET
+    @Path("{id}/shifts")
+    @Operation(summary = "班次 The period's shifts")
+    public List<Views.ShiftView> shifts(@PathParam("id") UUID id) {
+        return roster.shifts(id).stream().map(Views.ShiftView::from).toList();
+    }
+
+    @POST
+    @Path("{id}/shifts")
+    @Operation(summary = "排一个班 Roster one shift")
+    public Response addShift(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.NewShift command) {
+        return idempotency.execute(key, "POST /periods/" + id + "/shifts", command, () -> {
+            Shift shift = roster.addShift(id, command);
+            return Response.status(201).entity(Views.ShiftView.from(shift)).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/rotations")
+    @Operation(summary = "按轮换排班 Lay shifts from a daily or weekly rotation",
+            description = "从 from 到 to，每天（DAILY）或每周（WEEKLY）startTime 起排 hours 小时的班；带班领导和值班组依次轮流。重复提交同一天不会重复排班。")
+    public Response rotate(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Rotation rotation) {
+        return idempotency.execute(key, "POST /periods/" + id + "/rotations", rotation, () -> Response.status(201)
+                .entity(roster.rotate(id, rotation).stream().map(Views.ShiftView::from).toList()).build());
+    }
+
+    @POST
+    @Path("shifts/{shiftId}/override")
+    @Operation(summary = "替班 Another person takes this one shift")
+    public Views.ShiftView override(@PathParam("shiftId") UUID shiftId, @Valid @NotNull Commands.Override command) {
+        return Views.ShiftView.from(roster.override(shiftId, command));
+    }
+
+    @POST
+    @Path("shifts/{shiftId}/swap")
+    @Operation(summary = "换班 Two people exchange shifts")
+    public List<Views.ShiftView> swap(@PathParam("shiftId") UUID shiftId, @Valid @NotNull Commands.Swap command) {
+        return roster.swap(shiftId, command).stream().map(Views.ShiftView::from).toList();
+    }
+}

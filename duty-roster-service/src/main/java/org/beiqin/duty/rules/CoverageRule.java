@@ -1,0 +1,87 @@
+package org.beiqin.duty.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Rule;
+import org.beiqin.duty.DutyPeriod;
+import org.beiqin.duty.Shift;
+
+/**
+ * COVERAGE_GAP (严格落实24小时应急值班要求 — notices 000, 002): an interval of a duty period without its
+ * required leaders and staff rostered. The roster is cut at every shift boundary, so each gap is
+ * found exactly, to the minute; the finding lists every gap, and resolves when the roster is full.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CoverageRule extends RuleSupport {
+
+    /** An interval without enough people, and who is there. */
+    public record Gap(Instant from, Instant to, int leaders, int staff) {
+    }
+
+    public void check(DutyPeriod period) {
+        List<Gap> gaps = gaps(period);
+        String subject = period.id.toString();
+        if (gaps.isEmpty()) {
+            discrepancies.resolve(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period", subject),
+                    Findings.text("值班表已排满", "The roster is full"), Map.of());
+            return;
+        }
+        List<String> zh = gaps.stream().map(g -> MINUTE.format(g.from()) + "—" + MINUTE.format(g.to())
+                + "（带班 " + g.leaders() + "，值班 " + g.staff() + "）").toList();
+        List<Map<String, Object>> evidence = gaps.stream().map(g -> Map.<String, Object>of("from", g.from().toString(),
+                "to", g.to().toString(), "leaders", g.leaders(), "staff", g.staff())).toList();
+        discrepancies.open(findings.finding(Rule.COVERAGE_GAP, period.division, "duty-period", subject, period.name,
+                String.format("“%s”有 %d 段时间不足 %d 名带班领导和 %d 名值班人员：%s", period.name, gaps.size(),
+                        period.minLeaders, period.minStaff, String.join("；", zh)),
+                String.format("\"%s\": %d intervals without %d leader(s) and %d staff: %s", period.name, gaps.size(),
+                        period.minLeaders, period.minStaff, String.join("; ", zh)),
+                Map.of("gaps", evidence)));
+    }
+
+    /** The intervals of the period short of leaders or staff, adjacent ones with the same counts merged. */
+    public List<Gap> gaps(DutyPeriod period) {
+        List<Shift> shifts = Shift.list("periodId = ?1 and endsAt > ?2 and startsAt < ?3", period.id, period.startsAt,
+                period.endsAt);
+        TreeSet<Instant> cuts = new TreeSet<>(List.of(period.startsAt, period.endsAt));
+        for (Shift s : shifts) {
+            cuts.add(s.startsAt.isBefore(period.startsAt) ? period.startsAt : s.startsAt);
+            cuts.add(s.endsAt.isAfter(period.endsAt) ? period.endsAt : s.endsAt);
+        }
+        List<Gap> gaps = new ArrayList<>();
+        Instant previous = null;
+        for (Instant cut : cuts) {
+            if (previous != null) {
+                Instant from = previous;
+                int leaders = 0;
+                int staff = 0;
+                for (Shift s : shifts) {
+                    if (!s.startsAt.isAfter(from) && s.endsAt.isAfter(from)) {
+                        if (s.leader()) {
+                            leaders++;
+                        } else {
+                            staff++;
+                        }
+                    }
+                }
+                if (leaders < period.minLeaders || staff < period.minStaff) {
+                    Gap last = gaps.isEmpty() ? null : gaps.get(gaps.size() - 1);
+                    if (last != null && last.to().equals(from) && last.leaders() == leaders && last.staff() == staff) {
+                        gaps.set(gaps.size() - 1, new Gap(last.from(), cut, leaders, staff));
+                    } else {
+                        gaps.add(new Gap(from, cut, leaders, staff));
+                    }
+                }
+            }
+            previous = cut;
+        }
+        return gaps;
+    }
+}

@@ -1,0 +1,94 @@
+package org.beiqin.duty.rules;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.Rule;
+import org.beiqin.duty.Member;
+import org.beiqin.duty.Shift;
+import org.beiqin.duty.Team;
+
+/**
+ * The findings about one member (notices 002, 004): STALE_ASSIGNMENT — a person who resigned or was
+ * transferred still holds a role (指挥长…) or a future shift; MEMBER_DEPARTED_LISTED — such a person
+ * still on the team's list; MEMBER_OVER_AGE — an active member older than the county's limit for
+ * their gender (60 for men, 50 for women by default); CONTACT_MISSING — an active member without a
+ * phone. TEAM_BELOW_MINIMUM — a team with fewer active members than its level needs (30 for a
+ * township, 10 for a village).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class MemberRules extends RuleSupport {
+
+    public void check(Member member, Team team) {
+        String id = member.id.toString();
+        List<String> holds = new ArrayList<>();
+        member.roles.forEach(r -> holds.add(r.zh));
+        long futureShifts = Shift.count("memberId = ?1 and endsAt > ?2", member.id, clock.instant());
+        if (futureShifts > 0) {
+            holds.add(futureShifts + " 个未到期的班次");
+        }
+        set(member.departed() && !holds.isEmpty(), Rule.STALE_ASSIGNMENT, member,
+                String.format("%s%s，仍担任：%s", member.name, member.status.zh, String.join("、", holds)),
+                String.format("%s has left (%s) but still holds: %s", member.name, member.status, String.join(", ", holds)),
+                Map.of("status", member.status.name(), "holds", holds),
+                "职务和班次已调整", "Roles and shifts were reassigned");
+        set(member.departed() && member.listed, Rule.MEMBER_DEPARTED_LISTED, member,
+                String.format("%s%s，仍在“%s”名单上", member.name, member.status.zh, team.name),
+                String.format("%s has left (%s) but is still on the list of %s", member.name, member.status, team.name),
+                Map.of("status", member.status.name(), "team", team.name),
+                "已从名单移除", "Removed from the list");
+        int age = Period.between(member.birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
+        int limit = parameters.maxAge(member.division, member.gender);
+        set(active(member) && age > limit, Rule.MEMBER_OVER_AGE, member,
+                String.format("%s %d 岁，超过%s队员 %d 岁的上限", member.name, age, "M".equals(member.gender) ? "男" : "女",
+                        limit),
+                String.format("%s is %d, over the limit of %d", member.name, age, limit),
+                Map.of("age", age, "limit", limit, "birthDate", member.birthDate.toString()),
+                "已不在队伍中", "No longer on the team");
+        set(active(member) && !member.hasPhone(), Rule.CONTACT_MISSING, member,
+                String.format("%s（%s）未登记联系电话", member.name, team.name),
+                String.format("%s (%s) has no phone number", member.name, team.name), Map.of("team", team.name),
+                "已登记电话", "A phone number was added");
+    }
+
+    public void checkTeam(Team team) {
+        long active = team.activeMembers();
+        int minimum = parameters.minSize(team.division, team.level);
+        Discrepancy finding = findings.finding(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString(),
+                team.name, String.format("%s现有在岗队员 %d 人，低于%s级队伍 %d 人的要求", team.name, active,
+                        "township".equals(team.level) ? "乡" : "村", minimum),
+                String.format("%s has %d active members, below the %s minimum of %d", team.name, active, team.level,
+                        minimum),
+                Map.of("active", active, "minimum", minimum));
+        discrepancies.set(active < minimum, finding, Findings.text("队员人数已达标", "The team is at strength"),
+                Map.of("active", active));
+    }
+
+    /** Birthdays pass without anybody writing. */
+    public void sweepAges() {
+        for (Member member : Member.<Member>list("status = ?1 and listed = true", Member.Status.ACTIVE)) {
+            int age = Period.between(member.birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
+            if (age > parameters.maxAge(member.division, member.gender)) {
+                check(member, Team.findById(member.teamId));
+            }
+        }
+    }
+
+    private static boolean active(Member member) {
+        return !member.departed() && member.listed;
+    }
+
+    private void set(boolean open, Rule rule, Member member, String zh, String en, Map<String, Object> evidence,
+            String resolvedZh, String resolvedEn) {
+        discrepancies.set(open, findings.finding(rule, member.division, "member", member.id.toString(), member.name, zh,
+                en, evidence), Findings.text(resolvedZh, resolvedEn), Map.of());
+    }
+}

@@ -1,0 +1,94 @@
+package org.beiqin.duty.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.duty.Member;
+import org.beiqin.duty.Shift;
+import org.beiqin.duty.rules.AttendanceRules;
+
+/**
+ * A duty officer's own shifts, checked into and out of with one call each. Check-in opens half an
+ * hour before a shift and stays open until it ends; a check-in after the start is recorded late —
+ * never as on time — and still ends the officer's NOT_CHECKED_IN or LEADER_ABSENT.
+ */
+@ApplicationScoped
+@Transactional
+public class AttendanceService {
+
+    /** How early before a shift an officer may check in. */
+    public static final Duration EARLY = Duration.ofMinutes(30);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AttendanceRules rules;
+
+    /** The caller's member records (one person may be on a township and a village team). */
+    public List<UUID> me() {
+        List<UUID> ids = Member.<Member>list("account = ?1 and status = ?2", caller.subject(), Member.Status.ACTIVE)
+                .stream().map(m -> m.id).toList();
+        if (ids.isEmpty()) {
+            throw new ProblemException(404, "not-a-member");
+        }
+        return ids;
+    }
+
+    /** Shifts not yet over, soonest first. */
+    public List<Shift> upcoming(int limit) {
+        return Shift.find("memberId in ?1 and endsAt > ?2 order by startsAt", me(), clock.instant()).range(0, limit - 1)
+                .list();
+    }
+
+    public Shift checkIn(String location) {
+        Instant now = clock.instant();
+        Shift shift = Shift.find("""
+                memberId in ?1 and checkedInAt is null and startsAt <= ?2 and endsAt > ?3 order by startsAt""",
+                me(), now.plus(EARLY), now).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (shift == null) {
+            List<Shift> next = upcoming(1);
+            throw new ProblemException(409, "no-shift-now", EARLY.toMinutes(),
+                    next.isEmpty() ? "无" : next.get(0).startsAt.toString());
+        }
+        shift.checkedInAt = now;
+        shift.checkInLate = now.isAfter(shift.startsAt);
+        shift.checkInLocation = location == null || location.isBlank() ? null : location.strip();
+        rules.settled(shift, shift.memberId, shift.checkInLate ? "已签到（迟到）" : "已签到");
+        Shift.flush();
+        return shift;
+    }
+
+    public Shift checkOut() {
+        Shift shift = Shift.find("memberId in ?1 and checkedInAt is not null and checkedOutAt is null order by startsAt",
+                me()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (shift == null) {
+            throw ProblemException.conflict("not-checked-in");
+        }
+        shift.checkedOutAt = clock.instant();
+        Shift.flush();
+        return shift;
+    }
+
+    /** Who is on duty right now in {@code division}, checked in or not. */
+    public List<Shift> onDutyNow(String division) {
+        String scope = division == null ? caller.division() : division;
+        caller.requireCovers(scope);
+        Instant now = clock.instant();
+        return Shift.list("division like ?1 and startsAt <= ?2 and endsAt > ?2 order by dutyRole, startsAt",
+                scope + "%", now);
+    }
+}

@@ -1,0 +1,139 @@
+package org.beiqin.duty;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.EventTypes;
+import org.beiqin.contract.Topics;
+import org.beiqin.testing.KafkaTestResource;
+import org.beiqin.testing.PostgresTestResource;
+import org.beiqin.testing.TestClock;
+import org.beiqin.testing.Tokens;
+import org.beiqin.testing.TopicReader;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** One Quarkus boot, one throw-away database and one in-process broker for the module's tests. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+public abstract class DutyTestBase {
+
+    private static final AtomicInteger TOWNSHIPS = new AtomicInteger(100);
+    protected static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    protected TestClock clock;
+
+    protected TopicReader discrepancies;
+    protected TopicReader teams;
+
+    @BeforeEach
+    void openTopics() {
+        clock.reset();
+        discrepancies = new TopicReader(Topics.DISCREPANCIES);
+        teams = new TopicReader(Topics.ROSTER_TEAMS);
+    }
+
+    @AfterEach
+    void closeTopics() {
+        discrepancies.close();
+        teams.close();
+        clock.reset();
+    }
+
+    protected static String newTownship() {
+        return "410182" + String.format("%03d", TOWNSHIPS.incrementAndGet());
+    }
+
+    protected static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    protected static RequestSpecification office(String division) {
+        return as(Tokens.token("office-" + division, "镇应急办" + division, division, Set.of("keeper")));
+    }
+
+    protected static RequestSpecification county() {
+        return as(Tokens.countyOffice("410182"));
+    }
+
+    /** The duty officer signed in as {@code account}. */
+    protected static RequestSpecification officer(String account, String division) {
+        return as(Tokens.token(account, account, division, Set.of("duty_officer")));
+    }
+
+    protected static String team(String division, String name, String level) {
+        return office(division).body(Map.of("division", division, "name", name, "level", level))
+                .post("/api/duty/teams").then().statusCode(201).extract().path("id");
+    }
+
+    protected static String member(String division, String team, String name, String account, String phone,
+            String gender, String birthDate, List<String> roles) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "gender", gender,
+                "birthDate", birthDate, "roles", roles));
+        if (account != null) {
+            body.put("account", account);
+        }
+        if (phone != null) {
+            body.put("phone", phone);
+        }
+        return office(division).body(body).post("/api/duty/teams/" + team + "/members").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    protected static String period(String division, String name, Instant from, Instant to) {
+        return office(division).body(Map.of("division", division, "name", name, "startsAt", from.toString(),
+                "endsAt", to.toString(), "minLeaders", 1, "minStaff", 2)).post("/api/duty/periods").then()
+                .statusCode(201).extract().path("id");
+    }
+
+    protected static String shift(String division, String period, String member, String role, Instant from,
+            Instant to) {
+        return office(division).body(Map.of("memberId", member, "role", role, "startsAt", from.toString(),
+                "endsAt", to.toString())).post("/api/duty/periods/" + period + "/shifts").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    protected static void sweep() {
+        county().post("/api/duty/sweep").then().statusCode(200);
+    }
+
+    protected Discrepancy awaitEvent(String type, String rule, String... keyFragments) {
+        return discrepancies.await(r -> r.type().equals(type) && r.key().contains("/" + rule + "/")
+                && List.of(keyFragments).stream().allMatch(r.key()::contains), EVENT_TIMEOUT).data(Discrepancy.class);
+    }
+
+    protected Discrepancy awaitOpened(String rule, String... keyFragments) {
+        return awaitEvent(EventTypes.DISCREPANCY_OPENED, rule, keyFragments);
+    }
+
+    protected Discrepancy awaitResolved(String rule, String... keyFragments) {
+        return awaitEvent(EventTypes.DISCREPANCY_RESOLVED, rule, keyFragments);
+    }
+
+    /** Keys opened for {@code rule} containing {@code fragment}, after waiting two seconds. */
+    protected List<String> opened(String rule, String fragment) {
+        List<String> keys = new ArrayList<>();
+        discrepancies.drain(Duration.ofSeconds(2)).stream()
+                .filter(r -> r.type().equals(EventTypes.DISCREPANCY_OPENED) && r.key().contains("/" + rule + "/")
+                        && r.key().contains(fragment))
+                .forEach(r -> keys.add(r.key()));
+        return keys;
+    }
+}
