@@ -5,8 +5,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq python3 >/dev/null; }
 KEEPER=$("$BEIQIN_ROOT/deploy/mint-token.sh" keeper-qiaolou 乔楼镇库管员 410182102 keeper)
 COUNTY=$("$BEIQIN_ROOT/deploy/mint-token.sh" county-xingyang 荥阳市应急管理局 410182 county_office)
+OFFICER=$("$BEIQIN_ROOT/deploy/mint-token.sh" officer-shenwa 王永强 410182102201 duty_officer)
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/load.py"
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/drills.py"
+BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/duty.py"
 BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/rectification.py"
 cat <<TXT
 
@@ -14,12 +16,14 @@ cat <<TXT
   Warehouse API      http://127.0.0.1:8081/api/warehouse/warehouses
   Drills             http://127.0.0.1:8082/api/drills?division=410182
   三断 drills         http://127.0.0.1:8082/api/drills/three-outages?division=410182
+  Duty now / rosters http://127.0.0.1:8083/api/duty/now?division=410182102   …/api/duty/periods
+  My shifts, check-in http://127.0.0.1:8083/api/duty/me/shifts   POST …/api/duty/me/check-in
   Rectification API  http://127.0.0.1:8084/api/rectification/items?division=410182
   Alerts (SSE)       http://127.0.0.1:8084/api/rectification/alerts/stream
   Statistics         http://127.0.0.1:8084/api/rectification/statistics?division=410182
   Public notice      http://127.0.0.1:8084/api/rectification/notice?division=410182  (&format=markdown)
   Ledger (.xlsx)     http://127.0.0.1:8084/api/rectification/items/export?division=410182
-  Swagger UI         http://127.0.0.1:8081/q/swagger-ui   :8082/q/swagger-ui   :8084/q/swagger-ui
+  Swagger UI         http://127.0.0.1:8081/q/swagger-ui   :8082   :8083   :8084 (same path)
   OpenAPI            http://127.0.0.1:8081/q/openapi
   Health / metrics   http://127.0.0.1:8081/q/health   http://127.0.0.1:8081/q/metrics
   Discrepancy events deploy/topic.sh preparedness.discrepancies
@@ -30,6 +34,8 @@ Demo tokens (12 h; make more with deploy/mint-token.sh):
     $KEEPER
   荥阳市应急管理局 county_office, 410182:
     $COUNTY
+  沈洼村值班员王永强 duty_officer, 410182102201:
+    $OFFICER
 
   curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8081/api/warehouse/discrepancies
   curl -N -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:8084/api/rectification/alerts/stream

@@ -5,7 +5,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (ARCHITECTURE.md, "Processes").
-SERVICES=(warehouse-service:8081 drill-service:8082 rectification-service:8084)
+SERVICES=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rectification-service:8084)
 
 build() {
   log "building (./mvnw package, tests skipped: deploy/test.sh runs them)"

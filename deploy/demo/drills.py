@@ -67,20 +67,25 @@ def imported(key, division, title, three_outages, days_ago, supplies=(), evaluat
     return call("POST", f"{BASE}/api/drills/import", record, key=key, token=token)
 
 
-warehouses = call("GET", f"{WAREHOUSE}/api/warehouse/warehouses?division={TOWN}")
-store = next(w for w in warehouses if w["name"] == "乔楼镇应急物资仓库")
-items = {i["name"]: i["id"] for i in call("GET", f"{WAREHOUSE}/api/warehouse/items")}
+def load():
+    warehouses = call("GET", f"{WAREHOUSE}/api/warehouse/warehouses?division={TOWN}")
+    store = next(w for w in warehouses if w["name"] == "乔楼镇应急物资仓库")
+    items = {i["name"]: i["id"] for i in call("GET", f"{WAREHOUSE}/api/warehouse/items")}
 
-# 应急演练后无总结、评估 (002): a flood drill held twelve days ago, never evaluated
-imported("drill-no-evaluation", TOWN, "乔楼镇2026年防汛应急演练", False, 12)
-# 演练需动用的物资在仓库，无开封启用痕迹 (002): supplies planned, never issued for the drill
-imported("drill-supplies-sealed", TOWN, "沈洼村群众转移避险演练", False, 3, supplies=[
-    {"warehouseId": store["id"], "itemId": items["救生衣"], "itemName": "救生衣", "quantity": 6, "unit": "件"},
-    {"warehouseId": store["id"], "itemId": items["沙袋"], "itemName": "沙袋", "quantity": 100, "unit": "条"}],
-    evaluated_days_ago=2)
-# 汜水镇 drilled the three outages and evaluated it; 乔楼镇 never did
-imported("drill-three-outages-sishui", OTHER, "汜水镇断网断电断路综合演练", True, 40, evaluated_days_ago=35, token=COUNTY)
+    # 应急演练后无总结、评估 (002): a flood drill held twelve days ago, never evaluated
+    imported("drill-no-evaluation", TOWN, "乔楼镇2026年防汛应急演练", False, 12)
+    # 演练需动用的物资在仓库，无开封启用痕迹 (002): supplies planned, never issued for the drill
+    imported("drill-supplies-sealed", TOWN, "沈洼村群众转移避险演练", False, 3, supplies=[
+        {"warehouseId": store["id"], "itemId": items["救生衣"], "itemName": "救生衣", "quantity": 6, "unit": "件"},
+        {"warehouseId": store["id"], "itemId": items["沙袋"], "itemName": "沙袋", "quantity": 100, "unit": "条"}],
+        evaluated_days_ago=2)
+    # 汜水镇 drilled the three outages and evaluated it; 乔楼镇 never did
+    imported("drill-three-outages-sishui", OTHER, "汜水镇断网断电断路综合演练", True, 40, evaluated_days_ago=35, token=COUNTY)
 
+
+# Dates are relative to the day of the first run: a later run reports what is there and adds nothing.
+if not any(d["title"] == "乔楼镇2026年防汛应急演练" for d in call("GET", f"{BASE}/api/drills?division={TOWN}")):
+    load()
 call("POST", f"{BASE}/api/drills/sweep", token=COUNTY)
 found = [d for d in call("GET", f"{BASE}/api/drills/discrepancies", token=COUNTY) if d["division"].startswith("410182")]
 print(f"demo drills loaded; {len(found)} open drill findings in 荥阳市:")

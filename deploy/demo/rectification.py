@@ -1,5 +1,5 @@
 """Demo data for the rectification ledger: waits until every open finding of the demo township (from
-the warehouse and the drill service) has
+the warehouse, drill and duty-roster services) has
 become a rectification item, then has the county office fill in the "six clears" and measures of
 the ledger-mismatch item the way notice 002 did for 乔楼镇 ("要求乔楼镇对应急物资仓库进行调换，
 悬挂标识牌，建立物资登记台账，专人管理维护"). Fixed Idempotency-Keys and a check of what is
@@ -14,6 +14,7 @@ import urllib.request
 
 WAREHOUSE = os.environ.get("BEIQIN_WAREHOUSE_URL", "http://127.0.0.1:8081")
 DRILL = os.environ.get("BEIQIN_DRILL_URL", "http://127.0.0.1:8082")
+DUTY = os.environ.get("BEIQIN_DUTY_URL", "http://127.0.0.1:8083")
 BASE = os.environ.get("BEIQIN_RECTIFICATION_URL", "http://127.0.0.1:8084")
 COUNTY = os.environ["BEIQIN_COUNTY_TOKEN"]
 TOWN = "410182102"
@@ -35,7 +36,8 @@ def call(method, url, body=None, key=None):
         sys.exit(f"demo data: {method} {url} failed with {e.code}: {e.read().decode('utf-8')}")
 
 
-open_findings = {d["key"] for source in (f"{WAREHOUSE}/api/warehouse/discrepancies", f"{DRILL}/api/drills/discrepancies")
+open_findings = {d["key"] for source in (f"{WAREHOUSE}/api/warehouse/discrepancies", f"{DRILL}/api/drills/discrepancies",
+                               f"{DUTY}/api/duty/discrepancies")
                  for d in call("GET", source) if d["division"].startswith(TOWN)}
 deadline = time.monotonic() + 60
 while True:

@@ -141,9 +141,11 @@ class RosterTest extends DutyTestBase {
         String a = member(town, team, "值班乙", null, "13800000032", "M", "1980-01-01", List.of());
         String b = member(town, team, "值班丙", null, "13800000033", "F", "1985-01-01", List.of());
         String c = member(town, team, "值班丁", null, "13800000034", "M", "1990-01-01", List.of());
+        clock.set(LocalDateTime.of(2026, 7, 30, 12, 0)); // the sweep judges periods not yet over
         Instant start = at(2026, 7, 31, 8, 0);
         Instant end = at(2026, 8, 1, 8, 0);
         String period = period(town, "汛期 24 小时值班", start, end);
+        sweep();
         // an empty roster is one gap, the whole day, over midnight and the month end
         assertThat(awaitOpened("COVERAGE_GAP", period).summary().zh())
                 .contains("2026-07-31 08:00—2026-08-01 08:00（带班 0，值班 0）");
@@ -157,6 +159,7 @@ class RosterTest extends DutyTestBase {
         assertThat(Instant.parse(gaps.getString("gaps[0].from"))).isEqualTo(at(2026, 7, 31, 20, 0));
         assertThat(Instant.parse(gaps.getString("gaps[0].to"))).isEqualTo(at(2026, 7, 31, 20, 30));
         assertThat(gaps.getInt("gaps[0].staff")).isEqualTo(1);
+        sweep();
         assertThat(opened("COVERAGE_GAP", period)).as("still the same episode: one opened event").hasSize(1);
 
         shift(town, period, a, "STAFF", at(2026, 7, 31, 20, 0), at(2026, 7, 31, 20, 30));
@@ -186,7 +189,11 @@ class RosterTest extends DutyTestBase {
                 .findFirst().orElseThrow();
         assertThat(Instant.parse(overMonthEnd.get("startsAt").toString())).isEqualTo(at(2026, 1, 31, 8, 0));
         assertThat(Instant.parse(overMonthEnd.get("endsAt").toString())).isEqualTo(at(2026, 2, 1, 8, 0));
-        awaitResolved("COVERAGE_GAP", period);
+        clock.set(LocalDateTime.of(2026, 1, 29, 12, 0));
+        sweep();
+        assertThat(opened("COVERAGE_GAP", period)).as("the rotation covers every minute").isEmpty();
+        assertThat(office(town).get("/api/duty/periods/" + period).then().statusCode(200).extract().jsonPath()
+                .getList("gaps")).isEmpty();
 
         assertThat(office(town).body(rotation).post("/api/duty/periods/" + period + "/rotations").then().statusCode(201)
                 .extract().jsonPath().getList("$")).isEmpty();

@@ -17,6 +17,7 @@ import org.beiqin.duty.Shift;
  * COVERAGE_GAP (严格落实24小时应急值班要求 — notices 000, 002): an interval of a duty period without its
  * required leaders and staff rostered. The roster is cut at every shift boundary, so each gap is
  * found exactly, to the minute; the finding lists every gap, and resolves when the roster is full.
+ * Periods are judged by the sweep until they end.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -26,12 +27,32 @@ public class CoverageRule extends RuleSupport {
     public record Gap(Instant from, Instant to, int leaders, int staff) {
     }
 
+    /**
+     * After a roster change: a full roster resolves at once. Gaps are left to the sweep (every
+     * minute), so that a roster still being typed in is judged once it stands, not line by line.
+     */
     public void check(DutyPeriod period) {
+        if (gaps(period).isEmpty()) {
+            resolve(period);
+        }
+    }
+
+    public void sweep() {
+        for (DutyPeriod period : DutyPeriod.<DutyPeriod>list("endsAt > ?1", clock.instant())) {
+            judge(period);
+        }
+    }
+
+    private void resolve(DutyPeriod period) {
+        discrepancies.resolve(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period", period.id.toString()),
+                Findings.text("值班表已排满", "The roster is full"), Map.of());
+    }
+
+    private void judge(DutyPeriod period) {
         List<Gap> gaps = gaps(period);
         String subject = period.id.toString();
         if (gaps.isEmpty()) {
-            discrepancies.resolve(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period", subject),
-                    Findings.text("值班表已排满", "The roster is full"), Map.of());
+            resolve(period);
             return;
         }
         List<String> zh = gaps.stream().map(g -> MINUTE.format(g.from()) + "—" + MINUTE.format(g.to())

@@ -8,7 +8,8 @@ import org.beiqin.commons.sweep.SweepLock;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The time-based duty rules, every minute on one replica: missed check-ins, unanswered spot checks, ages. */
+/** The time-based duty rules, every minute on one replica: missed check-ins, unanswered spot checks,
+ * ages, team strength and roster gaps. */
 @ApplicationScoped
 public class DutySweep {
 
@@ -23,6 +24,9 @@ public class DutySweep {
 
     @Inject
     MemberRules members;
+
+    @Inject
+    CoverageRule coverage;
 
     @Scheduled(every = "${beiqin.duty.sweep.every:1m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -39,6 +43,8 @@ public class DutySweep {
         attendance.sweep();
         spotChecks.sweep();
         members.sweepAges();
+        members.sweepTeams();
+        coverage.sweep();
         return true;
     }
 }

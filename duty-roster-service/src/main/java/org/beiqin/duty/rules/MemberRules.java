@@ -59,7 +59,20 @@ public class MemberRules extends RuleSupport {
                 "已登记电话", "A phone number was added");
     }
 
+    /** After a change: a team at strength resolves at once; a short one is judged by the sweep. */
     public void checkTeam(Team team) {
+        if (team.activeMembers() >= parameters.minSize(team.division, team.level)) {
+            judgeTeam(team);
+        }
+    }
+
+    public void sweepTeams() {
+        for (Team team : Team.<Team>listAll()) {
+            judgeTeam(team);
+        }
+    }
+
+    private void judgeTeam(Team team) {
         long active = team.activeMembers();
         int minimum = parameters.minSize(team.division, team.level);
         Discrepancy finding = findings.finding(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString(),
