@@ -4,11 +4,9 @@ warehouse, and 乔楼镇 never having drilled the "three outages" (断网、断�
 and evaluated it. Old paper records come in through the import endpoint (dates as they were);
 fixed Idempotency-Keys make a second run add nothing. Standard library only."""
 import datetime
-import json
 import os
-import sys
-import urllib.error
-import urllib.request
+
+import api
 
 WAREHOUSE = os.environ.get("BEIQIN_WAREHOUSE_URL", "http://127.0.0.1:8081")
 BASE = os.environ.get("BEIQIN_DRILL_URL", "http://127.0.0.1:8082")
@@ -19,19 +17,8 @@ OTHER = "410182103"  # 汜水镇
 NOW = datetime.datetime.now(datetime.timezone.utc)
 
 
-def call(method, url, body=None, key=None, token=KEEPER):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Content-Type", "application/json")
-    if key:
-        request.add_header("Idempotency-Key", "demo-v1-" + key)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            text = response.read().decode("utf-8")
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        sys.exit(f"demo data: {method} {url} failed with {e.code}: {e.read().decode('utf-8')}")
+def call(method, path, body=None, key=None, token=KEEPER):
+    return api.call("", method, path, body, key, token)
 
 
 def at(days_ago, hour=1):

@@ -5,11 +5,9 @@ and both staff were all missing; a commander transferred away but still named on
 rostered for. Fixed Idempotency-Keys and a look before each change, so a second run adds nothing.
 Standard library only."""
 import datetime
-import json
 import os
-import sys
-import urllib.error
-import urllib.request
+
+import api
 
 BASE = os.environ.get("BEIQIN_DUTY_URL", "http://127.0.0.1:8083")
 KEEPER = os.environ["BEIQIN_KEEPER_TOKEN"]
@@ -21,18 +19,7 @@ NOW = datetime.datetime.now(BEIJING).replace(second=0, microsecond=0)
 
 
 def call(method, path, body=None, key=None, token=KEEPER):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(BASE + path, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Content-Type", "application/json")
-    if key:
-        request.add_header("Idempotency-Key", "demo-v1-" + key)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            text = response.read().decode("utf-8")
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        sys.exit(f"demo data: {method} {path} failed with {e.code}: {e.read().decode('utf-8')}")
+    return api.call(BASE, method, path, body, key, token)
 
 
 def member(team, key, name, gender, born, phone=None, roles=(), account=None):

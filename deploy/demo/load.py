@@ -9,11 +9,10 @@ opened by hand (notice 001).
 Everything goes through the API with fixed Idempotency-Keys, so a second run adds nothing.
 Standard library only."""
 import datetime
-import json
 import os
 import sys
-import urllib.error
-import urllib.request
+
+import api
 
 BASE = os.environ.get("BEIQIN_WAREHOUSE_URL", "http://127.0.0.1:8081")
 KEEPER = os.environ["BEIQIN_KEEPER_TOKEN"]
@@ -22,23 +21,9 @@ TOWN = "410182102"  # 乔楼镇 (the example division of ARCHITECTURE.md)
 TODAY = datetime.date.today()
 
 
-REPLAYED = {}
-
 
 def call(method, path, body=None, key=None, token=KEEPER):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(BASE + path, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Content-Type", "application/json")
-    if key:
-        request.add_header("Idempotency-Key", "demo-v1-" + key)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            REPLAYED[path] = response.headers.get("Idempotent-Replayed") == "true"
-            text = response.read().decode("utf-8")
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        sys.exit(f"demo data: {method} {path} failed with {e.code}: {e.read().decode('utf-8')}")
+    return api.call(BASE, method, path, body, key, token)
 
 
 def days_ago(n):
@@ -60,7 +45,7 @@ def report():
         print(f"  [{d['severity']}] {d['rule']}: {d['summary']['zh']}")
 
 
-if REPLAYED["/api/warehouse/warehouses"]:
+if api.REPLAYED["/api/warehouse/warehouses"]:
     # Loaded by an earlier run: its dates were relative to that day, so resending would be refused.
     report()
     sys.exit(0)

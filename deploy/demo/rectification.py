@@ -5,12 +5,11 @@ the ledger-mismatch item the way notice 002 did for 乔楼镇 ("要求乔楼镇�
 悬挂标识牌，建立物资登记台账，专人管理维护"). Fixed Idempotency-Keys and a check of what is
 already there, so a second run adds nothing. Standard library only."""
 import datetime
-import json
 import os
 import sys
 import time
-import urllib.error
-import urllib.request
+
+import api
 
 WAREHOUSE = os.environ.get("BEIQIN_WAREHOUSE_URL", "http://127.0.0.1:8081")
 DRILL = os.environ.get("BEIQIN_DRILL_URL", "http://127.0.0.1:8082")
@@ -21,19 +20,8 @@ TOWN = "410182102"
 TODAY = datetime.date.today()
 
 
-def call(method, url, body=None, key=None):
-    data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + COUNTY)
-    request.add_header("Content-Type", "application/json")
-    if key:
-        request.add_header("Idempotency-Key", "demo-v1-" + key)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            text = response.read().decode("utf-8")
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        sys.exit(f"demo data: {method} {url} failed with {e.code}: {e.read().decode('utf-8')}")
+def call(method, path, body=None, key=None, token=COUNTY):
+    return api.call("", method, path, body, key, token)
 
 
 open_findings = {d["key"] for source in (f"{WAREHOUSE}/api/warehouse/discrepancies", f"{DRILL}/api/drills/discrepancies",
