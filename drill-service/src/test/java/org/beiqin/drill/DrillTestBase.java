@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +19,9 @@ import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
+import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
-import org.beiqin.testing.TopicReader;
 import org.beiqin.testing.TopicWriter;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -46,13 +45,13 @@ public abstract class DrillTestBase {
     @Inject
     protected TestClock clock;
 
-    protected TopicReader discrepancies;
+    protected DiscrepancyFeed discrepancies;
     protected TopicWriter movements;
 
     @BeforeEach
     void openTopics() {
         clock.reset();
-        discrepancies = new TopicReader(Topics.DISCREPANCIES);
+        discrepancies = new DiscrepancyFeed();
         movements = new TopicWriter();
     }
 
@@ -142,26 +141,16 @@ public abstract class DrillTestBase {
         return movementId;
     }
 
-    protected Discrepancy awaitEvent(String type, String rule, String... keyFragments) {
-        return discrepancies.await(r -> r.type().equals(type) && r.key().contains("/" + rule + "/")
-                && List.of(keyFragments).stream().allMatch(r.key()::contains), EVENT_TIMEOUT).data(Discrepancy.class);
-    }
-
     protected Discrepancy awaitOpened(String rule, String... keyFragments) {
-        return awaitEvent(EventTypes.DISCREPANCY_OPENED, rule, keyFragments);
+        return discrepancies.awaitOpened(rule, keyFragments);
     }
 
     protected Discrepancy awaitResolved(String rule, String... keyFragments) {
-        return awaitEvent(EventTypes.DISCREPANCY_RESOLVED, rule, keyFragments);
+        return discrepancies.awaitResolved(rule, keyFragments);
     }
 
     protected List<String> openedKeys(String rule, String fragment) {
-        List<String> keys = new ArrayList<>();
-        discrepancies.drain(Duration.ofSeconds(2)).stream()
-                .filter(r -> r.type().equals(EventTypes.DISCREPANCY_OPENED) && r.key().contains("/" + rule + "/")
-                        && r.key().contains(fragment))
-                .forEach(r -> keys.add(r.key()));
-        return keys;
+        return discrepancies.openedKeys(rule, fragment);
     }
 
     protected static void sweep() {

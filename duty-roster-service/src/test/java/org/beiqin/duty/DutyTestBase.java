@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
+import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicReader;
@@ -40,13 +40,13 @@ public abstract class DutyTestBase {
     @Inject
     protected TestClock clock;
 
-    protected TopicReader discrepancies;
+    protected DiscrepancyFeed discrepancies;
     protected TopicReader teams;
 
     @BeforeEach
     void openTopics() {
         clock.reset();
-        discrepancies = new TopicReader(Topics.DISCREPANCIES);
+        discrepancies = new DiscrepancyFeed();
         teams = new TopicReader(Topics.ROSTER_TEAMS);
     }
 
@@ -114,26 +114,16 @@ public abstract class DutyTestBase {
         county().post("/api/duty/sweep").then().statusCode(200);
     }
 
-    protected Discrepancy awaitEvent(String type, String rule, String... keyFragments) {
-        return discrepancies.await(r -> r.type().equals(type) && r.key().contains("/" + rule + "/")
-                && List.of(keyFragments).stream().allMatch(r.key()::contains), EVENT_TIMEOUT).data(Discrepancy.class);
-    }
-
     protected Discrepancy awaitOpened(String rule, String... keyFragments) {
-        return awaitEvent(EventTypes.DISCREPANCY_OPENED, rule, keyFragments);
+        return discrepancies.awaitOpened(rule, keyFragments);
     }
 
     protected Discrepancy awaitResolved(String rule, String... keyFragments) {
-        return awaitEvent(EventTypes.DISCREPANCY_RESOLVED, rule, keyFragments);
+        return discrepancies.awaitResolved(rule, keyFragments);
     }
 
     /** Keys opened for {@code rule} containing {@code fragment}, after waiting two seconds. */
     protected List<String> opened(String rule, String fragment) {
-        List<String> keys = new ArrayList<>();
-        discrepancies.drain(Duration.ofSeconds(2)).stream()
-                .filter(r -> r.type().equals(EventTypes.DISCREPANCY_OPENED) && r.key().contains("/" + rule + "/")
-                        && r.key().contains(fragment))
-                .forEach(r -> keys.add(r.key()));
-        return keys;
+        return discrepancies.openedKeys(rule, fragment);
     }
 }

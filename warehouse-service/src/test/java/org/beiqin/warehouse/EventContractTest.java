@@ -35,11 +35,11 @@ class EventContractTest extends WarehouseTestBase {
         String item = keeper(town).body(List.of(Map.of("division", town, "name", "油桶", "category", "FLOOD",
                 "kind", "FUEL", "specification", "200L", "unit", "桶")))
                 .post("/api/warehouse/items/import").then().statusCode(201).extract().path("[0].id");
-        TopicReader.Record opened = discrepancies.await(r -> r.key().contains(item)
+        TopicReader.Record opened = discrepancies.reader().await(r -> r.key().contains(item)
                 && r.type().equals(EventTypes.DISCREPANCY_OPENED), EVENT_TIMEOUT);
         keeper(town).body(Map.of("attributes", Map.of("fuelType", "0号柴油"))).patch("/api/warehouse/items/" + item)
                 .then().statusCode(200);
-        TopicReader.Record resolved = discrepancies.await(r -> r.key().contains(item)
+        TopicReader.Record resolved = discrepancies.reader().await(r -> r.key().contains(item)
                 && r.type().equals(EventTypes.DISCREPANCY_RESOLVED), EVENT_TIMEOUT);
 
         for (TopicReader.Record record : List.of(opened, resolved)) {

@@ -19,6 +19,7 @@ import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
+import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicReader;
@@ -44,13 +45,13 @@ public abstract class WarehouseTestBase {
     @Inject
     protected TestClock clock;
 
-    protected TopicReader discrepancies;
+    protected DiscrepancyFeed discrepancies;
     protected TopicReader movements;
 
     @BeforeEach
     void openReaders() {
         clock.reset();
-        discrepancies = new TopicReader(Topics.DISCREPANCIES);
+        discrepancies = new DiscrepancyFeed();
         movements = new TopicReader(Topics.WAREHOUSE_MOVEMENTS);
     }
 
@@ -104,26 +105,17 @@ public abstract class WarehouseTestBase {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Waits for the event of {@code type} whose key contains every fragment given. */
-    protected Discrepancy awaitDiscrepancy(String type, String rule, String... keyFragments) {
-        return discrepancies.await(r -> r.type().equals(type) && r.key().contains("/" + rule + "/")
-                && List.of(keyFragments).stream().allMatch(r.key()::contains), EVENT_TIMEOUT).data(Discrepancy.class);
-    }
-
     protected Discrepancy awaitOpened(String rule, String... keyFragments) {
-        return awaitDiscrepancy(EventTypes.DISCREPANCY_OPENED, rule, keyFragments);
+        return discrepancies.awaitOpened(rule, keyFragments);
     }
 
     protected Discrepancy awaitResolved(String rule, String... keyFragments) {
-        return awaitDiscrepancy(EventTypes.DISCREPANCY_RESOLVED, rule, keyFragments);
+        return discrepancies.awaitResolved(rule, keyFragments);
     }
 
     /** How many events of {@code type} for {@code rule} on keys with the fragments have been read. */
     protected long countEvents(String type, String rule, String... keyFragments) {
-        return discrepancies.drain(Duration.ofSeconds(2)).stream()
-                .filter(r -> r.type().equals(type) && r.key().contains("/" + rule + "/")
-                        && List.of(keyFragments).stream().allMatch(r.key()::contains))
-                .count();
+        return discrepancies.count(type, rule, keyFragments);
     }
 
     protected static String uuid() {

@@ -1,38 +1,30 @@
 package org.beiqin.drill.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
-import org.beiqin.testing.Layering;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.rest.DrillResource;
 import org.beiqin.drill.service.DrillService;
+import org.beiqin.testing.Layering;
+import org.beiqin.testing.LayeringContract;
 
 /** The layering of STYLE.md on this module's classes (see {@link Layering}). */
-class LayeringTest {
+class LayeringTest extends LayeringContract {
 
     private static final Layering LAYERS = new Layering("org.beiqin.drill");
 
-    @Test
-    void theAnalysisSeesTheResourcesServicesAndEntities() {
-        assertThat(LAYERS.imports(DrillResource.class)).isTrue();
-        assertThat(LAYERS.imports(DrillService.class)).isTrue();
-        assertThat(LAYERS.imports(Drill.class)).isTrue();
+    @Override
+    protected Layering layering() {
+        return LAYERS;
     }
 
-    @Test
-    void servicesRulesAndConfigDoNotKnowTheRestLayer() {
-        assertThat(LAYERS.lowerLayersUsingRest("service", "rules", "config")).isEmpty();
+    @Override
+    protected List<Class<?>> samples() {
+        return List.of(DrillResource.class, DrillService.class, Drill.class);
     }
 
-    @Test
-    void entitiesDependOnNoLayer() {
-        assertThat(LAYERS.entitiesUsingLayers("rest", "service", "rules")).isEmpty();
-    }
-
-    @Test
-    void noResourceTakesOrReturnsAnEntity() {
-        assertThat(LAYERS.resourcesExposingEntities()).isEmpty();
+    @Override
+    protected String[] lowerLayers() {
+        return new String[] {"service", "rules", "config"};
     }
 }

@@ -1,38 +1,30 @@
 package org.beiqin.duty.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
-import org.beiqin.testing.Layering;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.rest.RosterResource;
 import org.beiqin.duty.service.RosterService;
+import org.beiqin.testing.Layering;
+import org.beiqin.testing.LayeringContract;
 
 /** The layering of STYLE.md on this module's classes (see {@link Layering}). */
-class LayeringTest {
+class LayeringTest extends LayeringContract {
 
     private static final Layering LAYERS = new Layering("org.beiqin.duty");
 
-    @Test
-    void theAnalysisSeesTheResourcesServicesAndEntities() {
-        assertThat(LAYERS.imports(RosterResource.class)).isTrue();
-        assertThat(LAYERS.imports(RosterService.class)).isTrue();
-        assertThat(LAYERS.imports(Shift.class)).isTrue();
+    @Override
+    protected Layering layering() {
+        return LAYERS;
     }
 
-    @Test
-    void servicesRulesAndConfigDoNotKnowTheRestLayer() {
-        assertThat(LAYERS.lowerLayersUsingRest("service", "rules", "config")).isEmpty();
+    @Override
+    protected List<Class<?>> samples() {
+        return List.of(RosterResource.class, RosterService.class, Shift.class);
     }
 
-    @Test
-    void entitiesDependOnNoLayer() {
-        assertThat(LAYERS.entitiesUsingLayers("rest", "service", "rules")).isEmpty();
-    }
-
-    @Test
-    void noResourceTakesOrReturnsAnEntity() {
-        assertThat(LAYERS.resourcesExposingEntities()).isEmpty();
+    @Override
+    protected String[] lowerLayers() {
+        return new String[] {"service", "rules", "config"};
     }
 }

@@ -1,38 +1,30 @@
 package org.beiqin.rectification.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
-import org.beiqin.testing.Layering;
 import org.beiqin.rectification.RectificationItem;
 import org.beiqin.rectification.rest.ItemResource;
 import org.beiqin.rectification.service.Ledger;
+import org.beiqin.testing.Layering;
+import org.beiqin.testing.LayeringContract;
 
 /** The layering of STYLE.md on this module's classes (see {@link Layering}). */
-class LayeringTest {
+class LayeringTest extends LayeringContract {
 
     private static final Layering LAYERS = new Layering("org.beiqin.rectification");
 
-    @Test
-    void theAnalysisSeesTheResourcesServicesAndEntities() {
-        assertThat(LAYERS.imports(ItemResource.class)).isTrue();
-        assertThat(LAYERS.imports(Ledger.class)).isTrue();
-        assertThat(LAYERS.imports(RectificationItem.class)).isTrue();
+    @Override
+    protected Layering layering() {
+        return LAYERS;
     }
 
-    @Test
-    void servicesAndConfigDoNotKnowTheRestLayer() {
-        assertThat(LAYERS.lowerLayersUsingRest("service", "config")).isEmpty();
+    @Override
+    protected List<Class<?>> samples() {
+        return List.of(ItemResource.class, Ledger.class, RectificationItem.class);
     }
 
-    @Test
-    void entitiesDependOnNoLayer() {
-        assertThat(LAYERS.entitiesUsingLayers("rest", "service")).isEmpty();
-    }
-
-    @Test
-    void noResourceTakesOrReturnsAnEntity() {
-        assertThat(LAYERS.resourcesExposingEntities()).isEmpty();
+    @Override
+    protected String[] lowerLayers() {
+        return new String[] {"service", "config"};
     }
 }

@@ -1,0 +1,49 @@
+package org.beiqin.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering checks every service runs on its own classes (see {@link Layering}); a module's
+ * {@code LayeringTest} names its package, its layers and a class of each kind it expects to see.
+ */
+public abstract class LayeringContract {
+
+    /** The module's classes. */
+    protected abstract Layering layering();
+
+    /** A resource, a service and an entity of the module: the analysis must see them. */
+    protected abstract List<Class<?>> samples();
+
+    /** Sub-packages below the rest layer (service, rules, config…). */
+    protected abstract String[] lowerLayers();
+
+    @Test
+    void theAnalysisSeesTheResourcesServicesAndEntities() {
+        for (Class<?> sample : samples()) {
+            assertTrue(layering().imports(sample), sample.getName() + " is not in the analysis");
+        }
+    }
+
+    @Test
+    void lowerLayersDoNotKnowTheRestLayer() {
+        assertEquals(List.of(), layering().lowerLayersUsingRest(lowerLayers()));
+    }
+
+    @Test
+    void entitiesDependOnNoLayer() {
+        String[] all = new String[lowerLayers().length + 1];
+        all[0] = "rest";
+        System.arraycopy(lowerLayers(), 0, all, 1, lowerLayers().length);
+        assertEquals(List.of(), layering().entitiesUsingLayers(all));
+    }
+
+    @Test
+    void noResourceTakesOrReturnsAnEntity() {
+        assertEquals(List.of(), layering().resourcesExposingEntities());
+    }
+}
