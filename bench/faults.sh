@@ -9,7 +9,7 @@ scale=${FAULT_SCALE:-1}
 secs() { python3 -c "print(max(1, round($1 * $scale)))"; }
 out="$RUN_DIR/bench/faults-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
-"$BEIQIN_ROOT/deploy/services.sh" status | grep -q "warehouse-service ready" || die "run deploy/start.sh first"
+[[ $("$BEIQIN_ROOT/deploy/services.sh" status) == *"warehouse-service ready"* ]] || die "run deploy/start.sh first"
 
 town=410182999
 token=$("$BEIQIN_ROOT/deploy/mint-token.sh" bench-keeper 压测库管员 $town keeper)

@@ -1,0 +1,40 @@
+-- The SQL warehouse-service runs for one stock receipt (POST …/receipts), statement for statement,
+-- as PostgreSQL's log_statement=all recorded it: claim the Idempotency-Key, read the warehouse, the
+-- item and its zone, post the balance, the outbox event and the ledger row, run the write-time
+-- rules (mixed storage, expired stock, below standard), store the response. pgbench runs it at the
+-- same client counts as the HTTP load: its rate is the database's own ceiling for this work.
+-- Variables (-D): warehouse, item, zone, division.
+\set amount 1
+\set k random(1, 1000000000000)
+BEGIN;
+INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at)
+    VALUES ('pgbench', 'pgb-' || :client_id || '-' || :k, 'POST /warehouses/receipts', md5(random()::text), now())
+    ON CONFLICT DO NOTHING;
+SELECT id, address, backup_power, created_at, created_by, division, entrance_clear, floor, has_lift,
+       manual_door_release, name FROM warehouse WHERE id = ':warehouse';
+SELECT id, attributes, category, created_at, created_by, division, imported, kind, name, specification, unit,
+       updated_at FROM item WHERE id = ':item';
+SELECT id, category, name, warehouse_id FROM storage_zone WHERE warehouse_id = ':warehouse' AND category = 'FLOOD'
+    ORDER BY name FETCH FIRST 1 ROWS ONLY;
+INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
+    VALUES (':warehouse', ':zone', ':item', '', :amount, now())
+    ON CONFLICT (warehouse_id, zone_id, item_id, lot)
+    DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at;
+INSERT INTO outbox_event (id, topic, record_key, type, payload)
+    VALUES (gen_random_uuid(), 'warehouse.movements', ':item', 'preparedness.stock.moved', repeat('x', 900));
+INSERT INTO movement (actor, actor_id, delta, division, item_id, lot, occurred_at, quantity, reason, recorded_at,
+                      type, warehouse_id, zone_id, id)
+    VALUES ('pgbench', 'pgbench', :amount, ':division', ':item', '', now(), :amount, 'bench', now(), 'RECEIPT',
+            ':warehouse', ':zone', gen_random_uuid());
+SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ':warehouse' AND zone_id = ':zone' AND item_id = ':item';
+UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/mixed' AND is_open RETURNING data;
+SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ':warehouse' AND item_id = ':item' AND lot = '';
+SELECT expires_on FROM stock_lot WHERE item_id = ':item' AND code = '';
+UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/expired' AND is_open RETURNING data;
+SELECT minimum FROM stock_standard WHERE warehouse_id = ':warehouse' AND item_id = ':item';
+SELECT sum(b.quantity) FROM stock_balance b LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+    WHERE b.warehouse_id = ':warehouse' AND b.item_id = ':item' AND (l.expires_on IS NULL OR l.expires_on >= current_date);
+UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/standard' AND is_open RETURNING data;
+UPDATE idempotency_record SET status = 201, response_body = repeat('y', 600), location = '/api/warehouse/movements/x'
+    WHERE caller = 'pgbench' AND key = 'pgb-' || :client_id || '-' || :k;
+COMMIT;
