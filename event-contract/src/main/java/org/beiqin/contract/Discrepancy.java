@@ -49,6 +49,16 @@ public record Discrepancy(
         return service + "/" + division + "/" + rule + "/" + subjectType + "/" + subjectId;
     }
 
+    /**
+     * A finding of {@code service} about one subject, keyed as {@link #key} says: what every
+     * producer's rules build, with the severity its configuration gives the rule.
+     */
+    public static Discrepancy found(String service, Rule rule, String severity, String division, Subject subject,
+            Instant detectedAt, Text summary, Map<String, Object> evidence) {
+        return new Discrepancy(key(service, division, rule.name(), subject.type(), subject.id()), rule.name(), severity,
+                division, subject, detectedAt, summary, evidence, null);
+    }
+
     public Discrepancy resolvedBy(Resolution resolution) {
         return new Discrepancy(key, rule, severity, division, subject, detectedAt, summary, evidence, resolution);
     }

@@ -61,6 +61,12 @@ public final class Layering {
                 .evaluate(classes).getFailureReport().getDetails();
     }
 
+    /** Resources (classes with a JAX-RS {@code @Path}) outside the module's {@code rest} package. */
+    public List<String> resourcesOutsideRest() {
+        return classes.stream().filter(c -> c.isAnnotatedWith(RESOURCE))
+                .filter(c -> !c.getPackageName().startsWith(root + ".rest")).map(JavaClass::getName).toList();
+    }
+
     /** Public resource methods that take or return a JPA entity. */
     public List<String> resourcesExposingEntities() {
         return methods().that().areDeclaredInClassesThat().areAnnotatedWith(RESOURCE).and().arePublic()

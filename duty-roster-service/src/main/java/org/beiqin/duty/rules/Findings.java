@@ -27,9 +27,8 @@ public class Findings {
 
     public Discrepancy finding(Rule rule, String division, String subjectType, String subjectId, String label,
             String zh, String en, Map<String, Object> evidence) {
-        return new Discrepancy(key(rule, division, subjectType, subjectId), rule.name(),
-                parameters.severity(rule, division), division, new Discrepancy.Subject(subjectType, subjectId, label),
-                clock.instant(), new Discrepancy.Text(zh, en), evidence, null);
+        return Discrepancy.found(SERVICE, rule, parameters.severity(rule, division), division,
+                new Discrepancy.Subject(subjectType, subjectId, label), clock.instant(), text(zh, en), evidence);
     }
 
     public static Discrepancy.Text text(String zh, String en) {

@@ -1,6 +1,10 @@
 package org.beiqin.duty.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.rest.RosterResource;
@@ -8,7 +12,10 @@ import org.beiqin.duty.service.RosterService;
 import org.beiqin.testing.Layering;
 import org.beiqin.testing.LayeringContract;
 
-/** The layering of STYLE.md on this module's classes (see {@link Layering}). */
+/**
+ * The layering of STYLE.md on this module's classes: the checks every service shares
+ * ({@link LayeringContract}), and that its resources live where STYLE.md puts them.
+ */
 class LayeringTest extends LayeringContract {
 
     private static final Layering LAYERS = new Layering("org.beiqin.duty");
@@ -26,5 +33,11 @@ class LayeringTest extends LayeringContract {
     @Override
     protected String[] lowerLayers() {
         return new String[] {"service", "rules", "config"};
+    }
+
+    @Test
+    void resourcesLiveInTheRestPackage() {
+        assertThat(LAYERS.imports(RosterResource.class)).isTrue();
+        assertThat(LAYERS.resourcesOutsideRest()).isEmpty();
     }
 }
