@@ -3,7 +3,6 @@ package org.beiqin.drill.rest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.commons.idempotency.Idempotency;
 import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
-import org.beiqin.commons.security.Divisions;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.drill.Drill;
@@ -75,8 +74,8 @@ public class DrillResource {
             description = "按区划前缀（默认本人辖区）和计划日期筛选，按计划日期倒序。")
     public List<Views.DrillSummary> list(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return queries.list(division(division), date("from", from), date("to", to)).stream()
-                .map(Views.DrillSummary::from).toList();
+        QueryParams.Scope scope = QueryParams.scope(division, from, to);
+        return queries.list(scope.division(), scope.from(), scope.to()).stream().map(Views.DrillSummary::from).toList();
     }
 
     @POST
@@ -188,7 +187,7 @@ public class DrillResource {
             @QueryParam("season") Integer season) {
         int year = season == null ? LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear()
                 : season;
-        return queries.threeOutages(division(division), year).stream().map(Views.ThreeOutages::from).toList();
+        return queries.threeOutages(QueryParams.division(division), year).stream().map(Views.ThreeOutages::from).toList();
     }
 
     @GET
@@ -209,24 +208,6 @@ public class DrillResource {
     private Views.DrillDetail detail(Drill drill) {
         return Views.DrillDetail.from(drill, queries.evaluation(drill.id), queries.actions(drill.id),
                 queries.drawn(drill.id));
-    }
-
-    private static String division(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!Divisions.isValid(value.strip())) {
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError("division", "constraint.Pattern")));
-        }
-        return value.strip();
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(List.of(new ProblemException.FieldError(field, "constraint.Pattern")));
-        }
     }
 
     private static int version(String ifMatch) {

@@ -78,7 +78,7 @@ public class DrillService {
 
     public Drill updatePlan(UUID id, Commands.Plan plan, int version) {
         Drill drill = locked(id);
-        requireVersion(version, drill.version);
+        ProblemException.requireVersion(version, drill.version);
         requireStatus(drill, DrillStatus.DRAFT);
         caller.requireCovers(plan.division());
         apply(drill, plan);
@@ -88,7 +88,7 @@ public class DrillService {
     /** Units can be completed in any state but cancelled: that is how an imported gap is closed. */
     public Drill updateUnits(UUID id, Commands.Units units) {
         Drill drill = locked(id);
-        requireVersion(units.version(), drill.version);
+        ProblemException.requireVersion(units.version(), drill.version);
         requireNot(drill, DrillStatus.CANCELLED);
         drill.units = List.copyOf(units.units());
         planRules.check(drill);
@@ -97,7 +97,7 @@ public class DrillService {
 
     public Drill updateParticipants(UUID id, Commands.Participants participants) {
         Drill drill = locked(id);
-        requireVersion(participants.version(), drill.version);
+        ProblemException.requireVersion(participants.version(), drill.version);
         requireNot(drill, DrillStatus.CANCELLED);
         drill.participants = List.copyOf(participants.participants());
         planRules.check(drill);
@@ -196,7 +196,7 @@ public class DrillService {
         if (action == null || !action.drillId.equals(drill.id)) {
             throw ProblemException.notFound("改进措施", actionId);
         }
-        requireVersion(done.version(), action.version);
+        ProblemException.requireVersion(done.version(), action.version);
         if (action.status == ImprovementAction.Status.DONE) {
             throw ProblemException.conflict("action-done", action.doneAt);
         }
@@ -322,11 +322,6 @@ public class DrillService {
         drill.supplies = plan.supplies() == null ? List.of() : List.copyOf(plan.supplies());
     }
 
-    private static void requireVersion(int sent, int current) {
-        if (sent != current) {
-            throw new ProblemException(409, "stale-version", List.of(), Map.of("currentVersion", current), sent, current);
-        }
-    }
 
     private static void requireStatus(Drill drill, DrillStatus needed) {
         if (drill.status != needed) {

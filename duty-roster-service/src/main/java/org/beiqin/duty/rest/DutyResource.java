@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.contract.Discrepancy;
@@ -62,7 +63,7 @@ public class DutyResource {
     @Path("now")
     @Operation(summary = "此刻在班 Who is on duty now, and who has not checked in")
     public Views.OnDuty now(@QueryParam("division") String division) {
-        List<Views.ShiftView> onDuty = attendance.onDutyNow(Params.division(division)).stream()
+        List<Views.ShiftView> onDuty = attendance.onDutyNow(QueryParams.division(division)).stream()
                 .map(Views.ShiftView::from).toList();
         return new Views.OnDuty(onDuty, onDuty.stream().filter(s -> s.checkedInAt() == null).toList());
     }
@@ -81,7 +82,7 @@ public class DutyResource {
     @Path("spot-checks")
     @Operation(summary = "查岗记录 Spot-check history, with escalations")
     public List<Views.SpotCheckView> history(@QueryParam("division") String division) {
-        return spotChecks.history(Params.division(division)).stream()
+        return spotChecks.history(QueryParams.division(division)).stream()
                 .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList();
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.DutyPeriod;
 import org.beiqin.duty.Shift;
@@ -47,7 +48,7 @@ public class RosterResource {
     @GET
     @Operation(summary = "值班时段 Duty periods, with their coverage gaps")
     public List<Views.PeriodView> list(@QueryParam("division") String division) {
-        return roster.periods(Params.division(division)).stream()
+        return roster.periods(QueryParams.division(division)).stream()
                 .map(p -> Views.PeriodView.from(p, roster.gaps(p))).toList();
     }
 

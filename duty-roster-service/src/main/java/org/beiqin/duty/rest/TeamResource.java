@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Team;
@@ -48,7 +49,7 @@ public class TeamResource {
     @GET
     @Operation(summary = "队伍列表 Teams in your division")
     public List<Views.TeamView> list(@QueryParam("division") String division) {
-        return teams.teams(Params.division(division)).stream().map(Views.TeamView::from).toList();
+        return teams.teams(QueryParams.division(division)).stream().map(Views.TeamView::from).toList();
     }
 
     @POST

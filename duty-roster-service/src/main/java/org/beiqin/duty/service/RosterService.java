@@ -127,10 +127,7 @@ public class RosterService {
     /** Another person takes this one shift (替班); the rotation stays as it was. */
     public Shift override(UUID shiftId, Commands.Override command) {
         Shift shift = shift(shiftId);
-        if (shift.version != command.version()) {
-            throw new ProblemException(409, "stale-version", List.of(), Map.of("currentVersion", shift.version),
-                    command.version(), shift.version);
-        }
+        ProblemException.requireVersion(command.version(), shift.version);
         DutyPeriod period = DutyPeriod.findById(shift.periodId);
         Member member = rosterable(period, command.memberId(), "memberId");
         UUID previous = shift.memberId;

@@ -85,10 +85,7 @@ public class TeamService {
         Member member = Member.findById(memberId, LockModeType.PESSIMISTIC_WRITE);
         caller.visibleOr404(member != null && member.teamId.equals(teamId) ? member : null,
                 member == null ? null : member.division, "队员", memberId);
-        if (member.version != command.version()) {
-            throw new ProblemException(409, "stale-version", List.of(), Map.of("currentVersion", member.version),
-                    command.version(), member.version);
-        }
+        ProblemException.requireVersion(command.version(), member.version);
         Map<String, Object> before = snapshot(member);
         member.status = command.status();
         member.phone = blankToNull(command.phone());

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.service.AlertFeed;
@@ -70,7 +71,7 @@ public class AlertResource {
     public Views.Page<Views.AlertView> list(@QueryParam("division") String division,
             @QueryParam("severity") List<String> severity, @QueryParam("unread") @DefaultValue("true") boolean unread,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Params p = new Params();
+        QueryParams p = new QueryParams();
         String scope = p.division("division", division);
         Set<String> severities = p.severities("severity", severity);
         p.range("page", page, 0, 100_000);
@@ -100,7 +101,7 @@ public class AlertResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("since") Long since, @QueryParam("division") String division,
             @QueryParam("severity") List<String> severity) {
-        Params p = new Params();
+        QueryParams p = new QueryParams();
         String requested = p.division("division", division);
         Set<String> severities = p.severities("severity", severity);
         p.check();

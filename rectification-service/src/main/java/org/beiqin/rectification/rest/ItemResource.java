@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
 import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
@@ -82,7 +83,7 @@ public class ItemResource {
             @QueryParam("severity") List<String> severity, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Params p = new Params();
+        QueryParams p = new QueryParams();
         var filter = new ItemQueries.Filter(p.division("division", division),
                 p.list("status", status, ItemStatus::valueOf), rule == null || rule.isBlank() ? null : rule.strip(),
                 p.severities("severity", severity), p.date("from", from),
@@ -155,7 +156,7 @@ public class ItemResource {
     @Operation(summary = "导出整改台账（Excel） Export the ledger as a spreadsheet")
     public Response export(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        Params.Scope s = Params.scope(division, from, to);
+        QueryParams.Scope s = QueryParams.scope(division, from, to);
         List<RectificationItem> items = export.items(s.division(), s.from(), s.to());
         String file = notices.fileName(s.division(), s.from(), s.to(), "整改台账", "xlsx");
         StreamingOutput body = out -> export.write(items, out);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.service.Notices;
@@ -47,7 +48,7 @@ public class ReportResource {
                     + "默认区间为今年 1 月 1 日至今天。")
     public Statistics.Report statistics(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("groupBy") @DefaultValue("township") String groupBy) {
-        Params.Scope scope = Params.scope(division, from, to);
+        QueryParams.Scope scope = QueryParams.scope(division, from, to);
         return statistics.report(scope.division(), scope.from(), scope.to(), Statistics.GroupBy.parse(groupBy),
                 Messages.locale(headers));
     }
@@ -59,7 +60,7 @@ public class ReportResource {
             description = "format=html（默认，网页）或 markdown（下载文件）。总体情况在前，其后逐项列出问题、措施和整改结果。")
     public Response notice(@QueryParam("division") String division, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("format") @DefaultValue("html") String format) {
-        Params.Scope s = Params.scope(division, from, to);
+        QueryParams.Scope s = QueryParams.scope(division, from, to);
         return switch (format) {
             case "html" -> Response.ok(notices.html(s.division(), s.from(), s.to()), MediaType.TEXT_HTML + ";charset=UTF-8")
                     .build();

@@ -43,7 +43,7 @@ public class ItemCommands {
 
     public RectificationItem plan(UUID id, Commands.Plan plan) {
         RectificationItem item = lockedVisible(id);
-        requireVersion(plan.version(), item.version);
+        ProblemException.requireVersion(plan.version(), item.version);
         LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
         if (!plan.deadline().equals(item.deadline) && plan.deadline().isBefore(today)) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("deadline", "deadline-in-past", today)));
@@ -89,7 +89,7 @@ public class ItemCommands {
         if (measure == null || !measure.itemId.equals(item.id)) {
             throw ProblemException.notFound("整改措施", measureId);
         }
-        requireVersion(command.version(), measure.version);
+        ProblemException.requireVersion(command.version(), measure.version);
         String evidence = trim(command.evidence());
         if (command.status() == MeasureStatus.DONE && evidence == null) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("evidence", "evidence-required")));
@@ -126,7 +126,7 @@ public class ItemCommands {
             if (!caller.hasRole(Roles.COUNTY_OFFICE)) {
                 throw new ProblemException(403, "sign-off-forbidden");
             }
-            requireVersion(command.version(), item.version);
+            ProblemException.requireVersion(command.version(), item.version);
             if (evidence == null) {
                 throw ProblemException.invalid(List.of(new ProblemException.FieldError("evidence", "evidence-required")));
             }
@@ -147,7 +147,7 @@ public class ItemCommands {
         if (!caller.hasRole(Roles.COUNTY_OFFICE) && !caller.hasRole(Roles.ADMIN)) {
             throw new ProblemException(403, "status-forbidden");
         }
-        requireVersion(command.version(), item.version);
+        ProblemException.requireVersion(command.version(), item.version);
         if (before == command.status()) {
             return item;
         }
@@ -185,11 +185,6 @@ public class ItemCommands {
         return entity;
     }
 
-    private static void requireVersion(Integer sent, int current) {
-        if (!Objects.equals(sent, current)) {
-            throw new ProblemException(409, "stale-version", List.of(), Map.of("currentVersion", current), sent, current);
-        }
-    }
 
     private static Map<String, Object> planOf(RectificationItem item) {
         Map<String, Object> plan = new LinkedHashMap<>();

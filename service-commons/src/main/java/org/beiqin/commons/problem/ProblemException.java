@@ -43,6 +43,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, type, args);
     }
 
+    /**
+     * Optimistic concurrency: a change based on version {@code sent} of a record now at
+     * {@code current} is refused (409 {@code stale-version}, with {@code currentVersion}), never
+     * merged over someone else's change.
+     */
+    public static void requireVersion(int sent, int current) {
+        if (sent != current) {
+            throw new ProblemException(409, "stale-version", List.of(), Map.of("currentVersion", current), sent, current);
+        }
+    }
+
     /** Field validation failures: the fields named, each with its own message key and arguments. */
     public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(422, "validation", errors, Map.of());

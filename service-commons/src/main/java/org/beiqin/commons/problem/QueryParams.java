@@ -1,4 +1,4 @@
-package org.beiqin.rectification.rest;
+package org.beiqin.commons.problem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,31 +8,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Divisions;
 import org.beiqin.contract.Severity;
 
 /**
  * Query parameters read by hand: JAX-RS answers a query parameter it cannot convert with a bare
- * 404, where the caller should learn which parameter is wrong (422, the field named).
+ * 404, where the caller should learn which parameter is wrong (422, the field named). Collect with
+ * the instance methods, then {@link #check()} throws one problem naming every wrong parameter.
  */
-final class Params {
+public final class QueryParams {
 
     private final List<ProblemException.FieldError> errors = new ArrayList<>();
 
     /** A division prefix and a period, as the reports take them; null parts mean the defaults. */
-    record Scope(String division, LocalDate from, LocalDate to) {
+    public record Scope(String division, LocalDate from, LocalDate to) {
     }
 
     /** Reads division, from and to, or throws the 422 naming each that is wrong. */
-    static Scope scope(String division, String from, String to) {
-        Params p = new Params();
+    public static Scope scope(String division, String from, String to) {
+        QueryParams p = new QueryParams();
         Scope scope = new Scope(p.division("division", division), p.date("from", from), p.date("to", to));
         p.check();
         return scope;
     }
 
-    LocalDate date(String name, String value) {
+    public LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -44,7 +44,7 @@ final class Params {
         }
     }
 
-    String division(String name, String value) {
+    public String division(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -55,7 +55,7 @@ final class Params {
         return value.strip();
     }
 
-    <E> List<E> list(String name, List<String> values, Function<String, E> parse) {
+    public <E> List<E> list(String name, List<String> values, Function<String, E> parse) {
         List<E> parsed = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
             for (String part : value.split(",")) {
@@ -72,11 +72,11 @@ final class Params {
         return parsed;
     }
 
-    Set<String> severities(String name, List<String> values) {
+    public Set<String> severities(String name, List<String> values) {
         return new LinkedHashSet<>(list(name, values, v -> Severity.fromWire(v).wire()));
     }
 
-    int range(String name, int value, int min, int max) {
+    public int range(String name, int value, int min, int max) {
         if (value < min) {
             errors.add(new ProblemException.FieldError(name, "constraint.Min", min));
         } else if (value > max) {
@@ -86,9 +86,17 @@ final class Params {
     }
 
     /** Throws the 422 naming every wrong parameter, if any. */
-    void check() {
+    public void check() {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+    }
+
+    /** One division prefix on its own, or null when absent; a malformed one is a 422 at once. */
+    public static String division(String value) {
+        QueryParams p = new QueryParams();
+        String division = p.division("division", value);
+        p.check();
+        return division;
     }
 }
