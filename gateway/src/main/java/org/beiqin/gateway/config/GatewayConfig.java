@@ -1,0 +1,93 @@
+package org.beiqin.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code beiqin.gateway.*}: where the services are, how tokens are issued, when sign-in locks. */
+@ConfigMapping(prefix = "beiqin.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name ({@code warehouse-service} …). */
+    Map<String, Route> routes();
+
+    /** How long to wait for a service to accept the connection. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /**
+     * How long to wait for a service's response to begin. Streams (the alert feed) run on once
+     * begun.
+     */
+    @WithDefault("120s")
+    Duration responseTimeout();
+
+    Tokens tokens();
+
+    Lockout lockout();
+
+    /** The first administrator, created at start when no user exists yet. */
+    Optional<Bootstrap> bootstrapAdmin();
+
+    interface Route {
+        /** Path prefix, {@code /api/warehouse}. */
+        String prefix();
+
+        /** Base address, {@code http://127.0.0.1:8081}. */
+        URI url();
+
+        /** Where its OpenAPI document is, relative to {@link #url()}. */
+        @WithDefault("/q/openapi?format=json")
+        String openapi();
+    }
+
+    interface Tokens {
+        /** {@code iss} of issued tokens; the services verify the same value. */
+        String issuer();
+
+        @WithDefault("PT15M")
+        Duration accessLifespan();
+
+        /** A refresh token lasts long enough for a keeper's phone to stay signed in through a week offline. */
+        @WithDefault("P14D")
+        Duration refreshLifespan();
+
+        /** The RS256 signing key (PEM, {@code file:} or class path). */
+        String privateKeyLocation();
+
+        /** The matching public key, published for the services. */
+        String publicKeyLocation();
+    }
+
+    interface Lockout {
+        /** Failed sign-ins under one name before it is locked. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long the first lock lasts; each further lock doubles it, up to {@link #maxDuration()}. */
+        @WithDefault("PT5M")
+        Duration duration();
+
+        @WithDefault("PT1H")
+        Duration maxDuration();
+
+        /** Failures older than this are forgotten. */
+        @WithDefault("PT1H")
+        Duration window();
+    }
+
+    interface Bootstrap {
+        String username();
+
+        String password();
+
+        @WithDefault("系统管理员")
+        String displayName();
+
+        String division();
+    }
+}

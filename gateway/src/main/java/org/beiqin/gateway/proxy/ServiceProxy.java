@@ -1,0 +1,222 @@
+package org.beiqin.gateway.proxy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.problem.Problem;
+import org.beiqin.gateway.config.GatewayConfig;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one entry point: {@code /api/warehouse/**} and the other service prefixes are streamed to
+ * their service with the caller's token and {@code Accept-Language}. The token is checked here
+ * first (the services check it again, and the division scope, themselves). A service that is
+ * down or does not answer in time gets a problem+json 503/504 naming it, never a hang.
+ * Bodies and responses are streamed, not buffered, so the alert feed (SSE) flows through.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are not forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    JWTParser jwt;
+
+    @Inject
+    ObjectMapper json;
+
+    private HttpClient client;
+
+    void routes(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true)
+                .setName("beiqin-gateway"));
+        config.routes().forEach((name, route) -> router.route(route.prefix() + "/*")
+                .handler(context -> forward(context, name, route.url())));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private void forward(RoutingContext context, String service, URI target) {
+        HttpServerRequest in = context.request();
+        in.pause();
+        if (!authenticated(in)) {
+            problem(context, 401, "unauthorized", service);
+            return;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(target.getHost())
+                .setPort(target.getPort())
+                .setURI(in.uri())
+                .setHeaders(forwardedHeaders(in, in.headers()));
+        client.request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                LOG.warnf("%s unreachable for %s %s: %s", service, in.method(), in.path(), connected.cause().toString());
+                problem(context, 503, "service-unavailable", service);
+                return;
+            }
+            HttpClientRequest out = connected.result();
+            long timer = vertx.setTimer(config.responseTimeout().toMillis(), t -> {
+                if (out.reset()) {
+                    LOG.warnf("%s did not answer %s %s within %s", service, in.method(), in.path(),
+                            config.responseTimeout());
+                    problem(context, 504, "service-timeout", service);
+                }
+            });
+            out.response().onComplete(answered -> {
+                vertx.cancelTimer(timer);
+                if (answered.failed()) {
+                    if (!context.response().headWritten() && !context.response().ended()) {
+                        LOG.warnf("%s failed %s %s: %s", service, in.method(), in.path(), answered.cause().toString());
+                        problem(context, 503, "service-unavailable", service);
+                    }
+                    return;
+                }
+                relay(context, answered.result(), out);
+            });
+            if (in.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
+                out.setChunked(true);
+            }
+            in.pipeTo(out).onFailure(failed -> out.reset());
+        });
+    }
+
+    private void relay(RoutingContext context, HttpClientResponse upstream, HttpClientRequest out) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            out.reset();
+            return;
+        }
+        response.setStatusCode(upstream.statusCode());
+        upstream.headers().forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        if (!upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        // a client that leaves (a closed alert feed) ends the upstream request too
+        response.closeHandler(closed -> out.reset());
+        upstream.pipeTo(response);
+    }
+
+    private boolean authenticated(HttpServerRequest in) {
+        String authorization = in.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        try {
+            jwt.parse(authorization.substring(7).trim());
+            return true;
+        } catch (ParseException | RuntimeException refused) {
+            return false;
+        }
+    }
+
+    private static MultiMap forwardedHeaders(HttpServerRequest in, MultiMap headers) {
+        MultiMap copy = MultiMap.caseInsensitiveMultiMap();
+        headers.forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                copy.add(header.getKey(), header.getValue());
+            }
+        });
+        String peer = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+        if (peer != null) {
+            String before = headers.get("X-Forwarded-For");
+            copy.set("X-Forwarded-For", before == null ? peer : before + ", " + peer);
+        }
+        copy.set("X-Forwarded-Proto", in.scheme());
+        if (in.authority() != null) {
+            copy.set("X-Forwarded-Host", in.authority().toString());
+        }
+        return copy;
+    }
+
+    private void problem(RoutingContext context, int status, String type, String service) {
+        HttpServerResponse response = context.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            return;
+        }
+        Locale locale = Messages.locale(languages(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        String serviceName = Messages.get(locale, "service." + service);
+        Problem body = new Problem(Problem.TYPE_PREFIX + type, Messages.get(locale, type + ".title", serviceName),
+                status, Messages.find(locale, type + ".detail", serviceName), context.request().path(), List.of(),
+                status == 401 ? Map.of() : Map.of("service", service));
+        try {
+            response.setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=UTF-8")
+                    .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+            if (status == 503) {
+                response.putHeader("Retry-After", "5");
+            }
+            if (status == 401) {
+                response.putHeader("WWW-Authenticate", "Bearer");
+            }
+            response.end(json.writeValueAsString(body));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static List<Locale> languages(String header) {
+        List<Locale> locales = new ArrayList<>();
+        if (header == null || header.isBlank()) {
+            return locales;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                locales.add(Locale.forLanguageTag(range.getRange()));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // a malformed Accept-Language gets the default language
+        }
+        return locales;
+    }
+}

@@ -1,0 +1,35 @@
+package org.beiqin.gateway.rest;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.beiqin.gateway.User;
+import org.beiqin.gateway.service.SignIn;
+
+/** What the gateway answers; never a password hash. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record UserView(UUID id, String username, String displayName, Set<String> roles, String division,
+            String phone, boolean active, Instant createdAt, Instant updatedAt, int version) {
+        static UserView from(User user) {
+            return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.division, user.phone,
+                    user.active, user.createdAt, user.updatedAt, user.version);
+        }
+    }
+
+    public record SessionView(String accessToken, String tokenType, long expiresIn, Instant accessExpiresAt,
+            String refreshToken, Instant refreshExpiresAt, UserView user) {
+        static SessionView from(SignIn.Session session, Instant now) {
+            return new SessionView(session.accessToken(), "Bearer",
+                    java.time.Duration.between(now, session.accessExpiresAt()).toSeconds(), session.accessExpiresAt(),
+                    session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user()));
+        }
+    }
+
+    public record Me(String username, String name, Set<String> roles, String division, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,200 @@
+package org.beiqin.gateway.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.gateway.LoginFailure;
+import org.beiqin.gateway.RefreshToken;
+import org.beiqin.gateway.User;
+import org.beiqin.gateway.config.GatewayConfig;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Password sign-in, refresh and sign-out. A wrong password, an unknown name and a disabled
+ * account get the same answer after the same work (a bcrypt comparison), and the lockout counts
+ * failures per typed name whether or not it exists, so nothing tells which names are real.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    private static final Logger LOG = Logger.getLogger(SignIn.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Compared against when the name is unknown, so that answer takes as long as a wrong password. */
+    private static final String DECOY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), Passwords.COST);
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    KeyMaterial keys;
+
+    @Inject
+    Clock clock;
+
+    /** What a successful sign-in or refresh hands out. */
+    public record Session(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
+            User user) {
+    }
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Session login(String username, String password) {
+        Instant now = clock.instant();
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        LoginFailure failure = LoginFailure.findById(name);
+        if (failure != null && failure.lockedUntil != null && failure.lockedUntil.isAfter(now)) {
+            throw locked(failure.lockedUntil, now);
+        }
+        User user = User.byUsername(name).orElse(null);
+        boolean matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash);
+        if (user == null || !user.active || !matches) {
+            Instant lockedUntil = recordFailure(failure, name, now);
+            LOG.infof("failed sign-in as '%s'%s", name, lockedUntil == null ? "" : ", locked until " + lockedUntil);
+            if (lockedUntil != null) {
+                throw locked(lockedUntil, now);
+            }
+            throw new ProblemException(401, "login-failed");
+        }
+        if (failure != null) {
+            failure.delete();
+        }
+        return issue(user, UUID.randomUUID(), now);
+    }
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Session refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshToken stored = RefreshToken.findById(hash(refreshToken));
+        if (stored == null || stored.revokedAt != null || !stored.expiresAt.isAfter(now)) {
+            throw new ProblemException(401, "refresh-invalid");
+        }
+        if (stored.replacedAt != null) {
+            // a replaced token came back: someone holds a copy; end the whole sign-in
+            LOG.warnf("refresh token of family %s reused; the family is revoked", stored.family);
+            revokeFamily(stored.family, now);
+            throw new ProblemException(401, "refresh-invalid");
+        }
+        User user = User.findById(stored.userId);
+        if (user == null || !user.active) {
+            revokeFamily(stored.family, now);
+            throw new ProblemException(401, "refresh-invalid");
+        }
+        stored.replacedAt = now;
+        return issue(user, stored.family, now);
+    }
+
+    /** Ends the sign-in the refresh token belongs to; an unknown token changes nothing. */
+    @Transactional
+    public void logout(String refreshToken) {
+        RefreshToken stored = RefreshToken.findById(hash(refreshToken));
+        if (stored != null) {
+            revokeFamily(stored.family, clock.instant());
+        }
+    }
+
+    /** Every sign-in of the user ends: after a password reset, a role change, or disabling. */
+    @Transactional
+    public void revokeAll(UUID userId) {
+        RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", clock.instant(), userId);
+    }
+
+    @Transactional
+    public void unlock(String username) {
+        LoginFailure.deleteById(username.toLowerCase(Locale.ROOT));
+    }
+
+    private Session issue(User user, UUID family, Instant now) {
+        GatewayConfig.Tokens tokens = config.tokens();
+        Instant accessExpiresAt = now.plus(tokens.accessLifespan());
+        String access = Jwt.issuer(tokens.issuer())
+                .subject(user.username)
+                .claim("name", user.displayName)
+                .claim("division", user.division)
+                .groups(user.roleSet())
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(accessExpiresAt)
+                .jws().keyId(keys.keyId())
+                .sign(keys.privateKey());
+
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        RefreshToken stored = new RefreshToken();
+        stored.tokenHash = hash(refresh);
+        stored.userId = user.id;
+        stored.family = family;
+        stored.issuedAt = now;
+        stored.expiresAt = now.plus(tokens.refreshLifespan());
+        stored.persist();
+        return new Session(access, accessExpiresAt, refresh, stored.expiresAt, user);
+    }
+
+    private Instant recordFailure(LoginFailure failure, String name, Instant now) {
+        GatewayConfig.Lockout lockout = config.lockout();
+        if (failure == null) {
+            failure = new LoginFailure();
+            failure.username = name;
+            failure.failures = 0;
+            failure.lastFailure = now;
+            failure.persist();
+        } else if (failure.lastFailure.plus(lockout.window()).isBefore(now)
+                && (failure.lockedUntil == null || failure.lockedUntil.plus(lockout.window()).isBefore(now))) {
+            failure.failures = 0;
+            failure.lockedUntil = null;
+        }
+        failure.failures++;
+        failure.lastFailure = now;
+        int beyond = failure.failures - lockout.maxFailures();
+        if (beyond >= 0) {
+            // 5 min, then 10, 20, 40… for each further failure after a lock ran out
+            long factor = 1L << Math.min(beyond, 20);
+            Duration lock = lockout.duration().multipliedBy(factor);
+            if (lock.compareTo(lockout.maxDuration()) > 0) {
+                lock = lockout.maxDuration();
+            }
+            failure.lockedUntil = now.plus(lock);
+            return failure.lockedUntil;
+        }
+        return null;
+    }
+
+    private static ProblemException locked(Instant until, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        long minutes = (seconds + 59) / 60;
+        return new ProblemException(429, "login-locked", List.of(), Map.of("retryAfterSeconds", seconds), minutes);
+    }
+
+    private void revokeFamily(UUID family, Instant now) {
+        RefreshToken.update("revokedAt = ?1 where family = ?2 and revokedAt is null", now, family);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

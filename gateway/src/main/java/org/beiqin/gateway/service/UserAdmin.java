@@ -1,0 +1,172 @@
+package org.beiqin.gateway.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.gateway.User;
+import org.beiqin.gateway.config.GatewayConfig;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * User management by an administrator, within the administrator's own division: a county's
+ * admin manages the county's and its townships' users, and nobody else's.
+ */
+@ApplicationScoped
+public class UserAdmin {
+
+    private static final Logger LOG = Logger.getLogger(UserAdmin.class);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The first administrator, so that a new installation can be signed into at all. */
+    @Transactional
+    void bootstrap(@Observes StartupEvent event) {
+        Optional<GatewayConfig.Bootstrap> admin = config.bootstrapAdmin();
+        if (admin.isEmpty() || User.count() > 0) {
+            return;
+        }
+        GatewayConfig.Bootstrap b = admin.get();
+        String hash;
+        try {
+            hash = Passwords.hash(b.password(), "password", b.username());
+        } catch (ProblemException weak) {
+            throw new IllegalStateException("the first administrator's password (beiqin.gateway.bootstrap-admin.password)"
+                    + " is refused: " + weak.errors().get(0).messageKey());
+        }
+        User user = newUser(b.username(), b.displayName(), hash, new String[] {Roles.ADMIN}, b.division(), null);
+        user.persist();
+        LOG.infof("created the first administrator '%s' for division %s", b.username(), b.division());
+    }
+
+    public List<User> list(String division) {
+        String scope = division == null ? caller.division() : division;
+        caller.requireCovers(scope);
+        return User.list("division like ?1 order by division, lower(username)", scope + "%");
+    }
+
+    public User get(UUID id) {
+        User user = User.findById(id);
+        if (user == null || !caller.covers(user.division)) {
+            throw new ProblemException(404, "user-not-found", id);
+        }
+        return user;
+    }
+
+    @Transactional
+    public User create(Commands.NewUser command) {
+        caller.requireCovers(command.division());
+        if (User.byUsername(command.username()).isPresent()) {
+            throw new ProblemException(409, "username-taken", command.username());
+        }
+        User user = newUser(command.username(), command.displayName(),
+                Passwords.hash(command.password(), "password", command.username()),
+                command.roles().stream().sorted().toArray(String[]::new), command.division(), command.phone());
+        user.persist();
+        return user;
+    }
+
+    @Transactional
+    public User change(UUID id, Commands.UserChange change) {
+        User user = get(id);
+        ProblemException.requireVersion(change.version(), user.version);
+        boolean signOut = false;
+        if (change.displayName() != null) {
+            user.displayName = change.displayName();
+        }
+        if (change.phone() != null) {
+            user.phone = change.phone().isBlank() ? null : change.phone();
+        }
+        if (change.division() != null && !change.division().equals(user.division)) {
+            caller.requireCovers(change.division());
+            user.division = change.division();
+            signOut = true;
+        }
+        if (change.roles() != null) {
+            String[] roles = change.roles().stream().sorted().toArray(String[]::new);
+            signOut |= !java.util.Arrays.equals(roles, user.roles);
+            user.roles = roles;
+        }
+        if (change.active() != null && change.active() != user.active) {
+            if (!change.active() && user.username.equalsIgnoreCase(caller.subject())) {
+                throw new ProblemException(409, "cannot-disable-self");
+            }
+            user.active = change.active();
+            signOut |= !user.active;
+        }
+        user.updatedAt = clock.instant();
+        if (signOut) {
+            // tokens already out carry the old roles or division until they expire (15 min); no refresh renews them
+            signIn.revokeAll(user.id);
+        }
+        return user;
+    }
+
+    @Transactional
+    public void resetPassword(UUID id, String password) {
+        User user = get(id);
+        user.passwordHash = Passwords.hash(password, "password", user.username);
+        user.updatedAt = clock.instant();
+        signIn.revokeAll(user.id);
+        signIn.unlock(user.username);
+    }
+
+    @Transactional
+    public void unlock(UUID id) {
+        signIn.unlock(get(id).username);
+    }
+
+    /** The signed-in user, changing their own password. */
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        User user = User.byUsername(caller.subject())
+                .orElseThrow(() -> new ProblemException(404, "user-not-found", caller.subject()));
+        if (!io.quarkus.elytron.security.common.BcryptUtil.matches(current, user.passwordHash)) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("currentPassword", "password.wrong")));
+        }
+        user.passwordHash = Passwords.hash(replacement, "newPassword", user.username);
+        user.updatedAt = clock.instant();
+        signIn.revokeAll(user.id);
+    }
+
+    private User newUser(String username, String displayName, String hash, String[] roles, String division,
+            String phone) {
+        Instant now = clock.instant();
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.username = username.toLowerCase(Locale.ROOT);
+        user.displayName = displayName;
+        user.passwordHash = hash;
+        user.roles = roles;
+        user.division = division;
+        user.phone = phone;
+        user.active = true;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+}
