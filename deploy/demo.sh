@@ -10,9 +10,17 @@ BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/de
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/drills.py"
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/duty.py"
 BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/rectification.py"
+USERS=$(BEIQIN_ADMIN_PASSWORD="${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}" BEIQIN_DEMO_PASSWORD=$DEMO_PASSWORD \
+  python3 "$BEIQIN_ROOT/deploy/demo/users.py")
 cat <<TXT
 
 备勤 Beiqin is running.
+  Web console        http://127.0.0.1:8080/        (中文；English from the menu)
+  Swagger UI, all    http://127.0.0.1:8080/q/swagger-ui   (one OpenAPI document: /openapi)
+  Every API          http://127.0.0.1:8080/api/...  (sign in: POST /api/auth/login)
+
+$USERS
+
   Warehouse API      http://127.0.0.1:8081/api/warehouse/warehouses
   Drills             http://127.0.0.1:8082/api/drills?division=410182
   三断 drills         http://127.0.0.1:8082/api/drills/three-outages?division=410182

@@ -15,6 +15,10 @@ KAFKA_BOOTSTRAP="${BEIQIN_KAFKA_BOOTSTRAP:-127.0.0.1:9092}"
 SERVICE_DATABASES=(beiqin_warehouse beiqin_drill beiqin_duty beiqin_rectification beiqin_gateway)
 TOPICS=(preparedness.discrepancies warehouse.movements roster.teams)
 
+# The demo users' password (deploy/demo/users.py prints them). Set BEIQIN_DEMO_PASSWORD, and
+# BEIQIN_ADMIN_PASSWORD for the first administrator, on any machine others can reach.
+DEMO_PASSWORD="${BEIQIN_DEMO_PASSWORD:-Beiqin-demo-2026}"
+
 log() { printf '[beiqin] %s\n' "$*" >&2; }
 die() { printf '[beiqin] 错误 / error: %s\n' "$*" >&2; exit 1; }
 

@@ -5,7 +5,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (ARCHITECTURE.md, "Processes").
-SERVICES=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rectification-service:8084)
+SERVICES=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rectification-service:8084 gateway:8080)
 
 build() {
   log "building (./mvnw package, tests skipped: deploy/test.sh runs them)"
@@ -25,6 +25,10 @@ start_one() {
   (
     cd "$BEIQIN_ROOT"
     export BEIQIN_JWT_PUBLIC_KEY="file:$RUN_DIR/keys/jwt-public.pem"
+    # the gateway signs with the private key; its first administrator is created on an empty user table
+    export BEIQIN_JWT_PRIVATE_KEY="file:$RUN_DIR/keys/jwt-private.pem"
+    export BEIQIN_ADMIN_USERNAME=admin BEIQIN_ADMIN_DIVISION=410182
+    export BEIQIN_ADMIN_PASSWORD="${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}"
     exec java -Xms64m -Xmx512m -jar "$app/quarkus-run.jar" </dev/null >"$RUN_DIR/logs/$name.log" 2>&1
   ) &
   echo $! >"$pidfile"

@@ -34,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
+import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.service.Commands;
 import org.beiqin.warehouse.service.EquipmentCommands;
@@ -269,6 +271,19 @@ public class WarehouseResource {
             return Response.created(URI.create("/api/warehouse/stocktakes/" + stocktake.id))
                     .entity(Responses.StocktakeView.from(stocktake, List.of())).build();
         });
+    }
+
+    @GET
+    @Path("{id}/stocktakes")
+    @Operation(summary = "盘点单列表 The warehouse's stocktakes, newest first (without their lines)",
+            description = "status=OPEN 只列进行中的那一张。")
+    public List<Responses.StocktakeView> stocktakes(@PathParam("id") UUID id, @QueryParam("status") String status) {
+        QueryParams p = new QueryParams();
+        List<Stocktake.Status> statuses = p.list("status", status == null ? List.of() : List.of(status),
+                Stocktake.Status::valueOf);
+        p.check();
+        return stocktakes.of(warehouses.visible(id).id, statuses.isEmpty() ? null : statuses.get(0)).stream()
+                .map(s -> Responses.StocktakeView.from(s, List.of())).toList();
     }
 
     // ---- equipment readiness: declared here because JAX-RS routes /warehouses/... to this class

@@ -80,6 +80,13 @@ public class StocktakeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** A warehouse's stocktakes, newest first; of one status when given. */
+    public List<Stocktake> of(UUID warehouseId, Stocktake.Status status) {
+        return status == null
+                ? Stocktake.list("warehouseId = ?1 order by openedAt desc", warehouseId)
+                : Stocktake.list("warehouseId = ?1 and status = ?2 order by openedAt desc", warehouseId, status);
+    }
+
     public Stocktake visible(UUID id) {
         Stocktake stocktake = Stocktake.findById(id);
         return caller.visibleOr404(stocktake, stocktake == null ? null : stocktake.division, "盘点单", id);

@@ -95,11 +95,20 @@ class LedgerMismatchRuleTest extends RuleTestBase {
                 .statusCode(201).extract().path("id");
         keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(409)
                 .body("type", equalTo("urn:beiqin:problem:stocktake-already-open"));
+        // the console finds the open one again from the warehouse (a phone that lost its state)
+        keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stocktakes?status=OPEN").then().statusCode(200)
+                .body("id", equalTo(List.of(stocktake)));
         keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(422)
                 .body("type", equalTo("urn:beiqin:problem:stocktake-empty"));
         keeper(town).body(Map.of("lines", List.of(Map.of("itemId", item, "zoneId", flood, "counted", 0))))
                 .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
         keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200);
+        keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stocktakes?status=OPEN").then().statusCode(200)
+                .body("$", hasSize(0));
+        keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(200)
+                .body("status", equalTo(List.of("SUBMITTED")));
+        keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stocktakes?status=LOST").then().statusCode(422)
+                .body("errors[0].field", equalTo("status"));
         keeper(town).body(Map.of("lines", List.of(Map.of("itemId", item, "zoneId", flood, "counted", 5))))
                 .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(409)
                 .body("type", equalTo("urn:beiqin:problem:stocktake-status"));

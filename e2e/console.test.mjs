@@ -1,0 +1,212 @@
+// The web console in a real headless Chromium against the running system, through the gateway:
+// a keeper issues stock, records a return while offline that is sent once the network is back,
+// a duty officer checks in, the county office sees a new alert arrive without reloading.
+// Every console page is written to a screenshot (.run/e2e/screenshots).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, KEEPER, OFFICER, COUNTY, ADMIN, browser, signIn, shot, token, ok, call, unique } from './support.mjs';
+
+let chromium;
+before(async () => { chromium = await browser(); });
+after(async () => { await chromium.close(); });
+
+async function keeperWarehouse(keeperToken) {
+  const warehouses = await ok('GET', '/api/warehouse/warehouses', { token: keeperToken });
+  assert.ok(warehouses.length > 0, 'the demo keeper has a warehouse');
+  return warehouses[0];
+}
+
+test('a keeper signs in, issues stock, and an offline return is sent once when the network is back', async () => {
+  const keeperToken = await token(KEEPER);
+  const warehouse = await keeperWarehouse(keeperToken);
+  const stock = await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock`, { token: keeperToken });
+  const from = stock.findIndex(b => Number(b.quantity) >= 1);
+  assert.ok(from >= 0, 'the demo warehouse holds something to issue');
+  const recipient = unique('e2e领用人');
+
+  const context = await chromium.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await signIn(page, KEEPER);
+  await page.waitForSelector('[data-testid=stock] tbody tr');
+  await shot(page, '01-keeper-stock');
+
+  // issue one unit to a named person through the form
+  await page.click('nav a[data-tab=move]');
+  await page.click('button[data-kind=issues]');
+  await page.selectOption('select[name=balance]', String(from));
+  await page.fill('input[name=quantity]', '1');
+  await page.fill('input[name=recipientName]', recipient);
+  await page.fill('input[name=recipientPhone]', '13800000000');
+  await shot(page, '02-keeper-issue-form');
+  await page.click('[data-testid=movement-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=message]:has-text("已发送")');
+  let loans = await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/loans`, { token: keeperToken });
+  const issued = loans.filter(l => l.issue.recipientName === recipient);
+  assert.equal(issued.length, 1, 'the issue is in the ledger once');
+  assert.equal(Number(issued[0].outstanding), 1);
+  const issue = issued[0].issue;
+
+  // offline: the return waits on the device, shown as pending
+  await page.click('nav a[data-tab=stock]');
+  const row = page.locator('[data-testid=loans] tr', { hasText: recipient });
+  await row.waitFor();
+  await context.setOffline(true);
+  await row.locator('[data-testid=return]').click();
+  await page.fill('[data-testid=return-form] input[name=quantity]', '1');
+  await page.click('[data-testid=return-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=offline-banner]', { state: 'visible' });
+  await page.waitForSelector('[data-testid=queued-entry][data-state=pending]');
+  await shot(page, '03-keeper-offline-pending');
+  const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('beiqin.queue.v1')));
+  assert.equal(queued.length, 1);
+  loans = await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/loans`, { token: keeperToken });
+  assert.equal(Number(loans.find(l => l.issue.id === issue.id).outstanding), 1, 'nothing reached the server while offline');
+
+  // back online: sent by itself, and the queue empties
+  await context.setOffline(false);
+  await page.waitForSelector('[data-testid=queue]', { state: 'detached', timeout: 30000 });
+  const returnsOf = async () => (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock-card/${issue.itemId}`,
+    { token: keeperToken })).movements.filter(m => m.type === 'RETURN' && m.issueId === issue.id);
+  assert.equal((await returnsOf()).length, 1, 'the return is in the ledger once');
+  loans = await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/loans`, { token: keeperToken });
+  assert.ok(!loans.some(l => l.issue.id === issue.id), 'the issue is no longer out');
+
+  // the phone resends (its answer was lost, say): the same key replays the first answer, nothing doubles
+  const again = await call(queued[0].method, queued[0].path,
+    { token: keeperToken, body: queued[0].body, headers: { 'Idempotency-Key': queued[0].id } });
+  assert.ok(again.status < 300, 'the resend is answered as the first time: ' + again.status);
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.equal((await returnsOf()).length, 1, 'still exactly one return');
+  await shot(page, '04-keeper-after-sync');
+
+  for (const [tab, ready, name] of [['stocktake', 'main section h3', '05-keeper-stocktake'],
+    ['equipment', '[data-testid=extinguishers]', '06-keeper-equipment'],
+    ['attention', '[data-testid=attention]', '07-keeper-attention']]) {
+    await page.click(`nav a[data-tab=${tab}]`);
+    await page.waitForSelector(ready);
+    await page.waitForLoadState('networkidle');
+    await shot(page, name);
+  }
+  await page.click('nav a[data-tab=stock]');
+  await page.click(`[data-testid=stock] tbody tr a`);
+  await page.waitForSelector('[data-testid=stock-card]');
+  await shot(page, '08-keeper-stock-card');
+  await context.close();
+
+  // the same pages on a 360 px phone screen, in English
+  const phone = await chromium.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const small = await phone.newPage();
+  await signIn(small, KEEPER);
+  await small.waitForSelector('[data-testid=stock] tbody tr');
+  const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, 'the page fits a 360 px screen (tables scroll inside their own box): ' + overflow);
+  await shot(small, '09-keeper-phone-zh');
+  await small.click('[data-testid=lang]');
+  await small.waitForSelector('nav a[data-tab=stock]:has-text("Stock")');
+  await shot(small, '10-keeper-phone-en');
+  await phone.close();
+});
+
+test('a duty officer checks in to the current shift', async () => {
+  const officerToken = await token(OFFICER);
+  const countyToken = await token(COUNTY);
+  const now = Date.now();
+  const current = s => Date.parse(s.startsAt) <= now + 30 * 60000 && Date.parse(s.endsAt) > now;
+  let mine = await ok('GET', '/api/duty/me/shifts?limit=50', { token: officerToken });
+  if (!mine.some(s => current(s) && !s.checkedInAt)) {
+    // the demo's shift is over (a later run): put the officer on duty now, as the county office would
+    const teams = await ok('GET', '/api/duty/teams?division=410182102', { token: countyToken });
+    let member = null;
+    for (const team of teams) {
+      const detail = await ok('GET', `/api/duty/teams/${team.id}`, { token: countyToken });
+      member = member || detail.members.find(m => m.account === OFFICER);
+    }
+    assert.ok(member, 'the officer is a team member');
+    const startsAt = new Date(now - 5 * 60000).toISOString();
+    const endsAt = new Date(now + 4 * 3600000).toISOString();
+    const period = await ok('POST', '/api/duty/periods', { token: countyToken, headers: { 'Idempotency-Key': unique('e2e-period') },
+      body: { division: member.division, name: unique('端到端测试值班'), startsAt, endsAt, minLeaders: 0, minStaff: 1 } });
+    await ok('POST', `/api/duty/periods/${period.id}/shifts`, { token: countyToken, headers: { 'Idempotency-Key': unique('e2e-shift') },
+      body: { memberId: member.id, role: 'STAFF', startsAt, endsAt } });
+    mine = await ok('GET', '/api/duty/me/shifts?limit=50', { token: officerToken });
+  }
+  const checkedBefore = mine.filter(s => current(s) && s.checkedInAt).length;
+
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await signIn(page, OFFICER);
+  await page.waitForSelector('[data-testid=shifts] tbody tr');
+  await shot(page, '11-officer-shifts');
+  await page.click('[data-testid=check-in]');
+  await page.waitForSelector('[data-testid=message]:has-text("已签到")');
+  await page.waitForSelector('[data-testid=shifts] td[data-checked-in=yes]');
+  await shot(page, '12-officer-checked-in');
+  await context.close();
+
+  mine = await ok('GET', '/api/duty/me/shifts?limit=50', { token: officerToken });
+  assert.equal(mine.filter(s => current(s) && s.checkedInAt).length, checkedBefore + 1, 'one more current shift is checked in');
+});
+
+test('the county office sees a new alert arrive without reloading, and its ledger, item and statistics pages', async () => {
+  const keeperToken = await token(KEEPER);
+  const warehouse = await keeperWarehouse(keeperToken);
+  const label = unique('e2e手电');
+
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await signIn(page, COUNTY);
+  await page.waitForSelector('[data-testid=live][data-live=yes]', { timeout: 30000 });
+  const navigations = [];
+  page.on('framenavigated', frame => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+
+  // a flashlight found flat in the township: the finding travels warehouse → Kafka → rectification → the open page
+  const lamp = await ok('POST', `/api/warehouse/warehouses/${warehouse.id}/equipment`, { token: keeperToken,
+    headers: { 'Idempotency-Key': unique('e2e-lamp') }, body: { kind: 'FLASHLIGHT', label } });
+  await ok('POST', `/api/warehouse/equipment/${lamp.id}/charge-readings`, { token: keeperToken,
+    headers: { 'Idempotency-Key': unique('e2e-reading') }, body: { percent: 10 } });
+  await page.waitForSelector(`[data-testid=alert]:has-text("${label}")`, { timeout: 60000 });
+  assert.deepEqual(navigations, [], 'the page was not reloaded');
+  await shot(page, '13-county-live-alert');
+
+  await page.click('nav a[data-tab=ledger]');
+  await page.waitForSelector('[data-testid=ledger] tbody tr');
+  await shot(page, '14-county-ledger');
+  await page.fill('input[name=q]', label);
+  await page.click('form.filters button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger] tbody tr').length === 1);
+  assert.match(await page.locator('[data-testid=ledger] tbody tr').innerText(), new RegExp(label), 'the filter finds the one new item');
+  await page.click(`[data-testid=ledger] tbody tr a`);
+  await page.waitForSelector('[data-testid=item]');
+  await shot(page, '15-county-item');
+
+  await page.click('nav a[data-tab=stats]');
+  await page.waitForSelector('[data-testid=stats-total]', { state: 'visible' });
+  await page.waitForFunction(() => window.Chart && Object.keys(window.Chart.instances).length === 2);
+  await shot(page, '16-county-statistics');
+  const download = page.waitForEvent('download');
+  await page.click('[data-testid=notice-html]');
+  const notice = await download;
+  assert.match(notice.suggestedFilename(), /整改情况通报/);
+  await context.close();
+});
+
+test('an administrator sees the users of the county', async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await signIn(page, ADMIN);
+  await page.waitForSelector(`[data-testid=users] tbody tr:has-text("${KEEPER}")`);
+  await shot(page, '17-admin-users');
+  await context.close();
+});
+
+test('the sign-in page refuses a wrong password without saying whether the user exists', async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await page.goto(BASE + '/');
+  await shot(page, '00-sign-in');
+  await page.fill('input[name=username]', 'no-such-person');
+  await page.fill('input[name=password]', 'wrong-password-1');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=login-error]:has-text("用户名或密码错误")');
+  await context.close();
+});

@@ -1,0 +1,76 @@
+// What the end-to-end tests share: the running system's address, the demo users, HTTP calls
+// through the gateway, and Debian's Chromium started the way this machine needs it.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.BEIQIN_GATEWAY_URL || 'http://127.0.0.1:8080';
+export const SERVICES = {
+  warehouse: process.env.BEIQIN_WAREHOUSE_URL || 'http://127.0.0.1:8081',
+  drills: process.env.BEIQIN_DRILL_URL || 'http://127.0.0.1:8082',
+  duty: process.env.BEIQIN_DUTY_URL || 'http://127.0.0.1:8083',
+  rectification: process.env.BEIQIN_RECTIFICATION_URL || 'http://127.0.0.1:8084'
+};
+export const PASSWORD = process.env.BEIQIN_DEMO_PASSWORD || 'Beiqin-demo-2026';
+export const KEEPER = 'keeper-qiaolou';
+export const OFFICER = 'officer-shenwa';
+export const COUNTY = 'county-xingyang';
+export const ADMIN = 'admin';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = process.env.BEIQIN_SCREENSHOTS || join(here, '..', '.run', 'e2e', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** One HTTP call; answers status, headers and the parsed body. */
+export async function call(method, url, { token, body, headers = {} } = {}) {
+  const all = Object.assign({ Accept: 'application/json' }, headers);
+  if (token) all.Authorization = 'Bearer ' + token;
+  if (body !== undefined) all['Content-Type'] = all['Content-Type'] || 'application/json';
+  const response = await fetch(url.startsWith('http') ? url : BASE + url, {
+    method, headers: all, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  });
+  const text = await response.text();
+  let parsed = text;
+  try { parsed = text ? JSON.parse(text) : null; } catch (e) { /* not JSON */ }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
+export async function token(username) {
+  const answer = await call('POST', '/api/auth/login', { body: { username, password: PASSWORD } });
+  if (answer.status !== 200) throw new Error(`${username} cannot sign in: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.accessToken;
+}
+
+export async function ok(method, url, options) {
+  const answer = await call(method, url, options);
+  if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** Debian's Chromium, headless, with no background traffic (this machine's network is closed). */
+export async function browser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+  });
+}
+
+/** Signs in through the console's own form. */
+export async function signIn(page, username) {
+  await page.goto(BASE + '/');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('nav a[data-tab]');
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SCREENSHOTS, name + '.png'), fullPage: true });
+}
+
+export function unique(prefix) {
+  return prefix + '-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+}

@@ -1,0 +1,188 @@
+// Talking to the gateway: the session (access + refresh token), calls that refresh an expired
+// token once, and the device's queue of entries that wait for the network. Each queued entry
+// carries its own Idempotency-Key from the moment it is made, so a resend after a lost answer
+// never records a movement twice.
+(function () {
+  const SESSION = 'beiqin.session.v1';
+  const QUEUE = 'beiqin.queue.v1';
+  const CACHE = 'beiqin.cache.v1:';
+
+  class NetworkDown extends Error {}
+  class Refused extends Error {
+    constructor(status, problem) {
+      super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
+      this.status = status;
+      this.problem = problem;
+    }
+  }
+
+  // crypto.randomUUID needs a secure context; a phone on the LAN over http has only getRandomValues
+  function uuid() {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  function read(key, fallback) {
+    try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; }
+  }
+
+  const api = {
+    NetworkDown, Refused, uuid,
+    language: 'zh',
+    session: read(SESSION, null),
+    onSessionEnded: () => {},
+
+    saveSession(session) {
+      this.session = session;
+      if (session) localStorage.setItem(SESSION, JSON.stringify(session));
+      else localStorage.removeItem(SESSION);
+    },
+
+    async login(username, password) {
+      const session = await this.raw('POST', '/api/auth/login', { username, password }, null, false);
+      this.saveSession(session);
+      return session;
+    },
+
+    async logout() {
+      const session = this.session;
+      this.saveSession(null);
+      if (session) {
+        try { await this.raw('POST', '/api/auth/logout', { refreshToken: session.refreshToken }, null, false); } catch (e) { /* signed out locally anyway */ }
+      }
+    },
+
+    async refresh() {
+      if (!this.session) throw new Refused(401, null);
+      try {
+        const fresh = await this.raw('POST', '/api/auth/refresh', { refreshToken: this.session.refreshToken }, null, false);
+        this.saveSession(fresh);
+      } catch (e) {
+        if (e instanceof Refused) { this.saveSession(null); this.onSessionEnded(); }
+        throw e;
+      }
+    },
+
+    headers(extra) {
+      const h = Object.assign({ 'Accept-Language': this.language === 'en' ? 'en' : 'zh-CN' }, extra || {});
+      if (this.session) h.Authorization = 'Bearer ' + this.session.accessToken;
+      return h;
+    },
+
+    /** One call; answers the parsed body, or throws NetworkDown / Refused. */
+    async raw(method, path, body, idempotencyKey, authorised = true, accept) {
+      const headers = authorised ? this.headers() : { 'Accept-Language': this.language === 'en' ? 'en' : 'zh-CN' };
+      if (body !== undefined && body !== null) headers['Content-Type'] = 'application/json';
+      if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+      if (accept) headers.Accept = accept;
+      let response;
+      try {
+        response = await fetch(path, { method, headers, body: body == null ? undefined : JSON.stringify(body) });
+      } catch (e) {
+        throw new NetworkDown(e.message);
+      }
+      if (response.status === 502 || response.status === 503 || response.status === 504) {
+        // a service is down or slow: like the network, try again later
+        let problem = null;
+        try { problem = await response.json(); } catch (e) { /* not json */ }
+        throw new NetworkDown(problem ? problem.title : String(response.status));
+      }
+      if (!response.ok) {
+        let problem = null;
+        try { problem = await response.json(); } catch (e) { /* not json */ }
+        throw new Refused(response.status, problem);
+      }
+      if (accept && !accept.includes('json')) return response.blob();
+      const text = await response.text();
+      return text ? JSON.parse(text) : null;
+    },
+
+    /** A call with the session, refreshing the access token once when it has expired. */
+    async call(method, path, body, idempotencyKey, accept) {
+      try {
+        return await this.raw(method, path, body, idempotencyKey, true, accept);
+      } catch (e) {
+        if (e instanceof Refused && e.status === 401 && this.session) {
+          await this.refresh();
+          return this.raw(method, path, body, idempotencyKey, true, accept);
+        }
+        throw e;
+      }
+    },
+
+    /** A read that falls back to the last copy this device saw when the network is down. */
+    async get(path) {
+      try {
+        const data = await this.call('GET', path);
+        localStorage.setItem(CACHE + path, JSON.stringify({ at: new Date().toISOString(), data }));
+        return { data, stale: null };
+      } catch (e) {
+        const cached = read(CACHE + path, null);
+        if (e instanceof NetworkDown && cached) return { data: cached.data, stale: cached.at };
+        throw e;
+      }
+    },
+
+    // ---- the queue of entries made on this device
+    queue: read(QUEUE, []),
+
+    persistQueue() { localStorage.setItem(QUEUE, JSON.stringify(this.queue)); },
+
+    enqueue(label, method, path, body) {
+      const entry = { id: uuid(), label, method, path, body, state: 'pending', error: null, createdAt: new Date().toISOString() };
+      this.queue.push(entry);
+      this.persistQueue();
+      return entry;
+    },
+
+    /**
+     * Sends what waits, oldest first. Network trouble leaves an entry waiting; a refusal (4xx) marks
+     * it failed with the reason, kept until the user discards it: nothing is dropped silently.
+     */
+    async flush(onSent) {
+      if (this.flushing || !this.session) return;
+      this.flushing = true;
+      try {
+        for (const entry of this.queue.filter(e => e.state === 'pending')) {
+          entry.state = 'sending';
+          try {
+            const result = await this.call(entry.method, entry.path, entry.body, entry.id);
+            this.queue.splice(this.queue.indexOf(entry), 1);
+            this.persistQueue();
+            onSent(entry, result);
+          } catch (e) {
+            if (e instanceof Refused) {
+              entry.state = 'failed';
+              entry.error = describe(e);
+            } else {
+              entry.state = 'pending';
+              this.persistQueue();
+              break;
+            }
+            this.persistQueue();
+          }
+        }
+      } finally {
+        this.flushing = false;
+      }
+    },
+
+    discard(entry) {
+      this.queue.splice(this.queue.indexOf(entry), 1);
+      this.persistQueue();
+    }
+  };
+
+  function describe(e) {
+    const p = e.problem;
+    if (!p) return e.message;
+    const fields = (p.errors || []).map(f => f.field + '：' + f.message).join('；');
+    return [p.title, p.detail, fields].filter(Boolean).join(' — ');
+  }
+
+  api.describe = describe;
+  window.BeiqinApi = api;
+})();
