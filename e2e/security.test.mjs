@@ -3,46 +3,8 @@
 // refused; a keeper of one township can neither read nor change another township's records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SERVICES, KEEPER, COUNTY, ADMIN, PASSWORD, call, ok, token } from './support.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const RUN = process.env.BEIQIN_RUN_DIR || join(here, '..', '.run');
-const ISSUER = process.env.BEIQIN_JWT_ISSUER || 'https://beiqin.local/gateway';
-const PUBLIC = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/jwks', '/api/auth/public-key.pem']);
-const OWNER = [['/api/warehouse', SERVICES.warehouse], ['/api/drills', SERVICES.drills], ['/api/duty', SERVICES.duty],
-  ['/api/rectification', SERVICES.rectification]];
-
-const b64 = value => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
-
-function sign(claims, privateKey, header = { alg: 'RS256', typ: 'JWT' }) {
-  const unsigned = b64(header) + '.' + b64(claims);
-  return unsigned + '.' + createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url');
-}
-
-function claims(overrides) {
-  const now = Math.floor(Date.now() / 1000);
-  return Object.assign({ iss: ISSUER, sub: 'e2e-intruder', name: '冒充', division: '410182', groups: ['county_office', 'admin'],
-    iat: now, exp: now + 600, jti: randomUUID() }, overrides);
-}
-
-/** Tokens that must all be refused, each with what it is. */
-function badTokens() {
-  const realKey = readFileSync(join(RUN, 'keys', 'jwt-private.pem'));
-  const { privateKey: otherKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const now = Math.floor(Date.now() / 1000);
-  return [
-    ['no token', null],
-    ['expired', sign(claims({ iat: now - 7200, exp: now - 3600 }), realKey)],
-    ['signed by another key', sign(claims(), otherKey)],
-    ['alg: none', b64({ alg: 'none', typ: 'JWT' }) + '.' + b64(claims()) + '.'],
-    ['another issuer', sign(claims({ iss: 'https://evil.example/issuer' }), realKey)],
-    ['garbage', 'not.a.token']
-  ];
-}
+import { randomUUID } from 'node:crypto';
+import { SERVICES, KEEPER, COUNTY, ADMIN, PASSWORD, PUBLIC, OWNER, badTokens, call, ok, token } from './support.mjs';
 
 test('no documented endpoint of any service answers without a valid token, through the gateway or directly', async () => {
   const openapi = await ok('GET', '/openapi');

@@ -1,6 +1,7 @@
 // What the end-to-end tests share: the running system's address, the demo users, HTTP calls
 // through the gateway, and Debian's Chromium started the way this machine needs it.
-import { mkdirSync } from 'node:fs';
+import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -19,6 +20,14 @@ export const COUNTY = 'county-xingyang';
 export const ADMIN = 'admin';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const RUN = process.env.BEIQIN_RUN_DIR || join(here, '..', '.run');
+const ISSUER = process.env.BEIQIN_JWT_ISSUER || 'https://beiqin.local/gateway';
+/** Paths that answer without a token. */
+export const PUBLIC = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/jwks', '/api/auth/public-key.pem']);
+/** Which service owns which prefix, for calling it directly. */
+export const OWNER = [['/api/warehouse', SERVICES.warehouse], ['/api/drills', SERVICES.drills], ['/api/duty', SERVICES.duty],
+  ['/api/rectification', SERVICES.rectification]];
+
 export const SCREENSHOTS = process.env.BEIQIN_SCREENSHOTS || join(here, '..', '.run', 'e2e', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -73,4 +82,32 @@ export async function shot(page, name) {
 
 export function unique(prefix) {
   return prefix + '-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+}
+
+const b64 = value => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+function sign(claims, privateKey, header = { alg: 'RS256', typ: 'JWT' }) {
+  const unsigned = b64(header) + '.' + b64(claims);
+  return unsigned + '.' + createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url');
+}
+
+function claims(overrides) {
+  const now = Math.floor(Date.now() / 1000);
+  return Object.assign({ iss: ISSUER, sub: 'e2e-intruder', name: '冒充', division: '410182', groups: ['county_office', 'admin'],
+    iat: now, exp: now + 600, jti: randomUUID() }, overrides);
+}
+
+/** Tokens that must all be refused, each with what it is. */
+export function badTokens() {
+  const realKey = readFileSync(join(RUN, 'keys', 'jwt-private.pem'));
+  const { privateKey: otherKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    ['no token', null],
+    ['expired', sign(claims({ iat: now - 7200, exp: now - 3600 }), realKey)],
+    ['signed by another key', sign(claims(), otherKey)],
+    ['alg: none', b64({ alg: 'none', typ: 'JWT' }) + '.' + b64(claims()) + '.'],
+    ['another issuer', sign(claims({ iss: 'https://evil.example/issuer' }), realKey)],
+    ['garbage', 'not.a.token']
+  ];
 }
