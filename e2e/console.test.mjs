@@ -204,7 +204,8 @@ test('the sign-in page refuses a wrong password without saying whether the user 
   const page = await context.newPage();
   await page.goto(BASE + '/');
   await shot(page, '00-sign-in');
-  await page.fill('input[name=username]', 'no-such-person');
+  // a name of its own each run: five runs under one name would lock it (the lockout counts unknown names too)
+  await page.fill('input[name=username]', unique('no-such-person'));
   await page.fill('input[name=password]', 'wrong-password-1');
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=login-error]:has-text("用户名或密码错误")');
