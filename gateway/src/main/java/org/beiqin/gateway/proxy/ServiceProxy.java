@@ -94,7 +94,7 @@ public class ServiceProxy {
                 .setHost(target.getHost())
                 .setPort(target.getPort())
                 .setURI(in.uri())
-                .setHeaders(forwardedHeaders(in, in.headers()));
+                .setHeaders(forwardedHeaders(in));
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
                 LOG.warnf("%s unreachable for %s %s: %s", service, in.method(), in.path(), connected.cause().toString());
@@ -160,7 +160,8 @@ public class ServiceProxy {
         }
     }
 
-    private static MultiMap forwardedHeaders(HttpServerRequest in, MultiMap headers) {
+    private static MultiMap forwardedHeaders(HttpServerRequest in) {
+        MultiMap headers = in.headers();
         MultiMap copy = MultiMap.caseInsensitiveMultiMap();
         headers.forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {

@@ -20,6 +20,15 @@ public final class Passwords {
     private Passwords() {
     }
 
+    /** Compared against when a name is unknown, so that answer takes as long as a wrong password. */
+    private static final String DECOY_HASH = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString(), COST);
+
+    /** Whether the password matches the hash; with no hash (no such user) it does the same work and says no. */
+    static boolean matches(String password, String hash) {
+        boolean matches = BcryptUtil.matches(password, hash == null ? DECOY_HASH : hash);
+        return hash != null && matches;
+    }
+
     public static String hash(String password, String field, String username) {
         check(password, field, username);
         return BcryptUtil.bcryptHash(password, COST);

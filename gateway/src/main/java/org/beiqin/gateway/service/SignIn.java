@@ -26,7 +26,6 @@ import org.beiqin.gateway.RefreshToken;
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.config.GatewayConfig;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -39,9 +38,6 @@ public class SignIn {
 
     private static final Logger LOG = Logger.getLogger(SignIn.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** Compared against when the name is unknown, so that answer takes as long as a wrong password. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), Passwords.COST);
 
     @Inject
     GatewayConfig config;
@@ -66,7 +62,7 @@ public class SignIn {
             throw locked(failure.lockedUntil, now);
         }
         User user = User.byUsername(name).orElse(null);
-        boolean matches = BcryptUtil.matches(password, user == null ? DECOY_HASH : user.passwordHash);
+        boolean matches = Passwords.matches(password, user == null ? null : user.passwordHash);
         if (user == null || !user.active || !matches) {
             Instant lockedUntil = recordFailure(failure, name, now);
             LOG.infof("failed sign-in as '%s'%s", name, lockedUntil == null ? "" : ", locked until " + lockedUntil);

@@ -145,7 +145,7 @@ public class UserAdmin {
     public void changeOwnPassword(String current, String replacement) {
         User user = User.byUsername(caller.subject())
                 .orElseThrow(() -> new ProblemException(404, "user-not-found", caller.subject()));
-        if (!io.quarkus.elytron.security.common.BcryptUtil.matches(current, user.passwordHash)) {
+        if (!Passwords.matches(current, user.passwordHash)) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("currentPassword", "password.wrong")));
         }
         user.passwordHash = Passwords.hash(replacement, "newPassword", user.username);
