@@ -30,8 +30,8 @@ public interface GatewayConfig {
 
     Lockout lockout();
 
-    /** The first administrator, created at start when no user exists yet. */
-    Optional<Bootstrap> bootstrapAdmin();
+    /** The first administrator, created at start when no user exists yet and a name and password are set. */
+    Bootstrap bootstrapAdmin();
 
     interface Route {
         /** Path prefix, {@code /api/warehouse}. */
@@ -81,13 +81,15 @@ public interface GatewayConfig {
     }
 
     interface Bootstrap {
-        String username();
+        /** Unset (BEIQIN_ADMIN_USERNAME empty) means no first administrator is made. */
+        Optional<String> username();
 
-        String password();
+        Optional<String> password();
 
         @WithDefault("系统管理员")
         String displayName();
 
+        @WithDefault("410182")
         String division();
     }
 }

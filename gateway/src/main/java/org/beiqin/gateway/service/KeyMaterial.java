@@ -15,13 +15,16 @@ import org.jose4j.jwk.PublicJsonWebKey;
 
 import org.beiqin.gateway.config.GatewayConfig;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 
 /**
  * The gateway's RS256 key pair, read from configuration once at start, so a missing or unreadable
  * key stops the gateway with its location instead of failing the first sign-in. The key id is
  * the public key's RFC 7638 thumbprint, so it changes exactly when the key does.
  */
+@Startup
 @ApplicationScoped
 public class KeyMaterial {
 
@@ -37,16 +40,25 @@ public class KeyMaterial {
         String privateLocation = config.tokens().privateKeyLocation();
         String publicLocation = config.tokens().publicKeyLocation();
         try {
-            privateKey = KeyUtils.readPrivateKey(privateLocation);
+            privateKey = KeyUtils.decodePrivateKey(read(privateLocation));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the token signing key at " + privateLocation, e);
         }
         try {
-            publicJwk = PublicJsonWebKey.Factory.newPublicJwk(KeyUtils.readPublicKey(publicLocation));
+            publicJwk = PublicJsonWebKey.Factory.newPublicJwk(KeyUtils.decodePublicKey(read(publicLocation)));
             keyId = publicJwk.calculateBase64urlEncodedThumbprint("SHA-256");
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the token public key at " + publicLocation, e);
         }
+    }
+
+    /** PEM text from a {@code file:} location or the class path (KeyUtils' own readers take only the class path). */
+    private static String read(String location) throws java.io.IOException {
+        String content = ResourceUtils.readResource(location);
+        if (content == null) {
+            throw new java.io.FileNotFoundException(location);
+        }
+        return content;
     }
 
     public PrivateKey privateKey() {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,21 +45,23 @@ public class UserAdmin {
     /** The first administrator, so that a new installation can be signed into at all. */
     @Transactional
     void bootstrap(@Observes StartupEvent event) {
-        Optional<GatewayConfig.Bootstrap> admin = config.bootstrapAdmin();
-        if (admin.isEmpty() || User.count() > 0) {
+        GatewayConfig.Bootstrap b = config.bootstrapAdmin();
+        if (b.username().isEmpty() || User.count() > 0) {
             return;
         }
-        GatewayConfig.Bootstrap b = admin.get();
+        String username = b.username().get();
+        String password = b.password().orElseThrow(() -> new IllegalStateException(
+                "a first administrator is named (beiqin.gateway.bootstrap-admin.username) without a password"));
         String hash;
         try {
-            hash = Passwords.hash(b.password(), "password", b.username());
+            hash = Passwords.hash(password, "password", username);
         } catch (ProblemException weak) {
             throw new IllegalStateException("the first administrator's password (beiqin.gateway.bootstrap-admin.password)"
                     + " is refused: " + weak.errors().get(0).messageKey());
         }
-        User user = newUser(b.username(), b.displayName(), hash, new String[] {Roles.ADMIN}, b.division(), null);
+        User user = newUser(username, b.displayName(), hash, new String[] {Roles.ADMIN}, b.division(), null);
         user.persist();
-        LOG.infof("created the first administrator '%s' for division %s", b.username(), b.division());
+        LOG.infof("created the first administrator '%s' for division %s", username, b.division());
     }
 
     public List<User> list(String division) {
