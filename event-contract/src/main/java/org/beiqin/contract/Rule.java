@@ -11,7 +11,7 @@ public enum Rule {
     // warehouse-service
     LEDGER_MISMATCH("warehouse-service", Severity.HIGH),
     STOCKTAKE_OVERDUE("warehouse-service", Severity.MEDIUM),
-    ISSUED_NOT_RETURNED("warehouse-service", Severity.MEDIUM),
+    ISSUED_NOT_RETURNED("warehouse-service", Severity.MEDIUM, true),
     ITEM_UNLABELED("warehouse-service", Severity.LOW),
     MIXED_STORAGE("warehouse-service", Severity.LOW),
     EXTINGUISHER_INSPECTION_OVERDUE("warehouse-service", Severity.HIGH),
@@ -23,6 +23,8 @@ public enum Rule {
     EXPIRED_STOCK("warehouse-service", Severity.MEDIUM),
     BELOW_STANDARD("warehouse-service", Severity.HIGH),
     FACILITY_RISK("warehouse-service", Severity.HIGH),
+    /** A keeper changed a balance by adjustment, outside any stocktake, and the county has not approved it. */
+    ADJUSTMENT_UNAPPROVED("warehouse-service", Severity.MEDIUM),
     // drill-service
     EVALUATION_MISSING("drill-service", Severity.MEDIUM),
     EVALUATION_BEFORE_PLAN("drill-service", Severity.HIGH),
@@ -32,22 +34,37 @@ public enum Rule {
     UNIT_WITHOUT_CONTACT("drill-service", Severity.MEDIUM),
     ROLES_UNASSIGNED("drill-service", Severity.MEDIUM),
     // duty-roster-service
-    NOT_CHECKED_IN("duty-roster-service", Severity.MEDIUM),
-    LEADER_ABSENT("duty-roster-service", Severity.HIGH),
-    UNREACHABLE("duty-roster-service", Severity.HIGH),
+    NOT_CHECKED_IN("duty-roster-service", Severity.MEDIUM, true),
+    LEADER_ABSENT("duty-roster-service", Severity.HIGH, true),
+    UNREACHABLE("duty-roster-service", Severity.HIGH, true),
     COVERAGE_GAP("duty-roster-service", Severity.HIGH),
-    STALE_ASSIGNMENT("duty-roster-service", Severity.MEDIUM),
-    MEMBER_DEPARTED_LISTED("duty-roster-service", Severity.MEDIUM),
+    STALE_ASSIGNMENT("duty-roster-service", Severity.MEDIUM, true),
+    MEMBER_DEPARTED_LISTED("duty-roster-service", Severity.MEDIUM, true),
     TEAM_BELOW_MINIMUM("duty-roster-service", Severity.MEDIUM),
-    MEMBER_OVER_AGE("duty-roster-service", Severity.LOW),
-    CONTACT_MISSING("duty-roster-service", Severity.MEDIUM);
+    MEMBER_OVER_AGE("duty-roster-service", Severity.LOW, true),
+    CONTACT_MISSING("duty-roster-service", Severity.MEDIUM, true);
 
     private final String service;
     private final Severity defaultSeverity;
+    private final boolean namesPeople;
 
     Rule(String service, Severity defaultSeverity) {
+        this(service, defaultSeverity, false);
+    }
+
+    Rule(String service, Severity defaultSeverity, boolean namesPeople) {
         this.service = service;
         this.defaultSeverity = defaultSeverity;
+        this.namesPeople = namesPeople;
+    }
+
+    /**
+     * Whether this rule's findings are about a person (an officer who did not check in, a member
+     * over age, the recipient of an issue): their summaries and subjects carry names, ages and
+     * phone numbers, which published documents leave out.
+     */
+    public boolean namesPeople() {
+        return namesPeople;
     }
 
     public String service() {

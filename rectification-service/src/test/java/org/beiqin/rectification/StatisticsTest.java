@@ -151,11 +151,13 @@ class StatisticsTest extends RectificationTestBase {
                         + "制定整改措施87条，完成整改措施84条，完成率为96.5%。")
                 .contains("二、已完成的整改事项").contains("（一）反馈问题：电池供电装备电量不足")
                 .contains("（二）反馈问题：物资底数不清、账实不符")
-                .contains("整改措施：</span>一是核对账物，补登台账（镇应急办负责")
-                .contains("系统核验：盘点相符").contains("实地抽查台账与库存相符（县应急办410182核验）")
+                .contains("整改措施：</span>一是核对账物，补登台账（")
+                .contains("系统核验：盘点相符").contains("实地抽查台账与库存相符（荥阳市应急管理部门核验）")
                 .contains("三、未完成及需长期整改的事项").contains("整改结果：</span>长期整改")
                 .contains("整改结果：</span>基本完成").contains("（复发 1 次）");
         assertThat(html.indexOf("一、总体情况")).isLessThan(html.indexOf("二、已完成的整改事项"));
+        // a published notice names units, not people: no measure owner, no verifier's name
+        assertThat(html).doesNotContain("镇应急办负责").doesNotContain("县应急办410182核验");
 
         String markdown = county().accept("text/markdown").queryParam("division", town).queryParam("format", "markdown")
                 .get("/api/rectification/notice").then().statusCode(200)

@@ -48,6 +48,9 @@ public class SignIn {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /** What a successful sign-in or refresh hands out. */
     public record Session(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
             User user) {
@@ -57,6 +60,11 @@ public class SignIn {
     public Session login(String username, String password) {
         Instant now = clock.instant();
         String name = username.trim().toLowerCase(Locale.ROOT);
+        // Attempts under one name take turns (a transaction-scoped advisory lock): forty parallel
+        // guesses are judged one after another against the count, so the lock comes after exactly
+        // max-failures of them, and no two insert the same failure row at once.
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 7))) turn")
+                .setParameter(1, name).getSingleResult();
         LoginFailure failure = LoginFailure.findById(name);
         if (failure != null && failure.lockedUntil != null && failure.lockedUntil.isAfter(now)) {
             throw locked(failure.lockedUntil, now);
@@ -80,11 +88,16 @@ public class SignIn {
     @Transactional(dontRollbackOn = ProblemException.class)
     public Session refresh(String refreshToken) {
         Instant now = clock.instant();
-        RefreshToken stored = RefreshToken.findById(hash(refreshToken));
+        String hash = hash(refreshToken);
+        // One guarded statement spends the token: of several presenting it at once, exactly one
+        // updates the row; the others wait for that commit, find it replaced, and are refused.
+        int spent = RefreshToken.update("replacedAt = ?1 where tokenHash = ?2 and replacedAt is null"
+                + " and revokedAt is null and expiresAt > ?1", now, hash);
+        RefreshToken stored = RefreshToken.findById(hash);
         if (stored == null || stored.revokedAt != null || !stored.expiresAt.isAfter(now)) {
             throw new ProblemException(401, "refresh-invalid");
         }
-        if (stored.replacedAt != null) {
+        if (spent == 0) {
             // a replaced token came back: someone holds a copy; end the whole sign-in
             LOG.warnf("refresh token of family %s reused; the family is revoked", stored.family);
             revokeFamily(stored.family, now);
@@ -95,7 +108,6 @@ public class SignIn {
             revokeFamily(stored.family, now);
             throw new ProblemException(401, "refresh-invalid");
         }
-        stored.replacedAt = now;
         return issue(user, stored.family, now);
     }
 

@@ -81,11 +81,14 @@ public class UserAdmin {
     @Transactional
     public User create(Commands.NewUser command) {
         caller.requireCovers(command.division());
+        // everything about the request is judged before the name is looked up: a request that
+        // could never succeed answers the same whether or not someone, anywhere, has the name
+        requireRolesFit(command.roles(), command.division(), "roles");
+        String hash = Passwords.hash(command.password(), "password", command.username());
         if (User.byUsername(command.username()).isPresent()) {
             throw new ProblemException(409, "username-taken", command.username());
         }
-        User user = newUser(command.username(), command.displayName(),
-                Passwords.hash(command.password(), "password", command.username()),
+        User user = newUser(command.username(), command.displayName(), hash,
                 command.roles().stream().sorted().toArray(String[]::new), command.division(), command.phone());
         user.persist();
         return user;
@@ -95,6 +98,12 @@ public class UserAdmin {
     public User change(UUID id, Commands.UserChange change) {
         User user = get(id);
         ProblemException.requireVersion(change.version(), user.version);
+        String division = change.division() != null ? change.division() : user.division;
+        if (change.division() != null) {
+            caller.requireCovers(change.division());
+        }
+        requireRolesFit(change.roles() != null ? change.roles() : user.roleSet(), division,
+                change.roles() != null ? "roles" : "division");
         boolean signOut = false;
         if (change.displayName() != null) {
             user.displayName = change.displayName();
@@ -152,6 +161,15 @@ public class UserAdmin {
         user.passwordHash = Passwords.hash(replacement, "newPassword", user.username);
         user.updatedAt = clock.instant();
         signIn.revokeAll(user.id);
+    }
+
+    /** The county office's role only at county level: a township holding it could sign off its own findings. */
+    private static void requireRolesFit(java.util.Collection<String> roles, String division, String field) {
+        for (String role : roles) {
+            if (!Roles.fitsLevel(role, division)) {
+                throw ProblemException.invalid(List.of(new ProblemException.FieldError(field, "role.level", role)));
+            }
+        }
     }
 
     private User newUser(String username, String displayName, String hash, String[] roles, String division,

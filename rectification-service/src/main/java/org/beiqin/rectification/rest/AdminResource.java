@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.consumer.ConsumedEvents;
+import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.service.Escalation;
 
@@ -32,13 +33,17 @@ public class AdminResource {
     @Inject
     Escalation escalation;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("quarantine")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "无法处理的事件 Events kept in quarantine",
-            description = "无法解析或缺少必要字段的问题事件，连同原文和原因；其后的事件照常处理。")
+            description = "无法解析或缺少必要字段的问题事件，连同原文和原因；其后的事件照常处理。"
+                    + "只列出本人管辖范围内的事件（以及无法判断属于哪个区划的事件）。")
     public List<ConsumedEvents.Quarantined> quarantine(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return consumed.quarantined(Math.max(1, Math.min(limit, 1000)));
+        return consumed.quarantined(caller.division(), Math.max(1, Math.min(limit, 1000)));
     }
 
     @POST

@@ -123,7 +123,7 @@ public class ItemCommands {
         String evidence = trim(command.evidence());
         ItemStatus before = item.status;
         if (command.status() == ItemStatus.COMPLETED) {
-            if (!caller.hasRole(Roles.COUNTY_OFFICE)) {
+            if (!caller.isCountyOffice()) {
                 throw new ProblemException(403, "sign-off-forbidden");
             }
             ProblemException.requireVersion(command.version(), item.version);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.security.Divisions;
+import org.beiqin.contract.Rule;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
@@ -39,20 +42,38 @@ public class Notices {
     @TemplateData
     public record Notice(String title, String division, String divisionName, LocalDate from, LocalDate to,
             LocalDate asOf, String overview, List<Part> parts) {
+
+        /** The same notice with every text passed through {@code text} (escaping for Markdown). */
+        Notice mapText(UnaryOperator<String> text) {
+            return new Notice(text.apply(title), text.apply(division), text.apply(divisionName), from, to, asOf,
+                    text.apply(overview), parts.stream().map(p -> p.mapText(text)).toList());
+        }
     }
 
     /** 二、已完成的整改事项 or 三、未完成及需长期整改的事项 (which also print the deadline). */
     @TemplateData
     public record Part(String heading, boolean pending, List<Section> sections) {
+        Part mapText(UnaryOperator<String> text) {
+            return new Part(text.apply(heading), pending, sections.stream().map(s -> s.mapText(text)).toList());
+        }
     }
 
     @TemplateData
     public record Section(String ordinal, String heading, List<Problem> problems) {
+        Section mapText(UnaryOperator<String> text) {
+            return new Section(text.apply(ordinal), text.apply(heading),
+                    problems.stream().map(p -> p.mapText(text)).toList());
+        }
     }
 
     @TemplateData
     public record Problem(int number, String summary, String where, String target, String responsibility,
             LocalDate deadline, String measures, String result, String situation, int recurrences) {
+        Problem mapText(UnaryOperator<String> text) {
+            return new Problem(number, text.apply(summary), text.apply(where), text.apply(target),
+                    text.apply(responsibility), deadline, text.apply(measures), text.apply(result),
+                    text.apply(situation), recurrences);
+        }
     }
 
     @Inject
@@ -81,7 +102,9 @@ public class Notices {
     }
 
     public String markdown(String division, LocalDate from, LocalDate to) {
-        return markdown.data("notice", build(division, from, to)).render();
+        // Qute escapes the HTML notice itself; in Markdown every text a user typed (labels, measures,
+        // evidence) is escaped here, so it reads as text and never as a heading, link or image
+        return markdown.data("notice", build(division, from, to).mapText(MarkdownText::escape)).render();
     }
 
     public Notice build(String division, LocalDate from, LocalDate to) {
@@ -125,34 +148,36 @@ public class Notices {
         return sections;
     }
 
+    /**
+     * One problem as the public reads it. A published notice names units and roles, never people:
+     * no responsible leader or person, no measure owner, no verifier; and a finding about a person
+     * (an absent officer, a member over age, the recipient of an issue) is told by its rule alone,
+     * without the summary and subject that carry the name, age or phone number.
+     */
     private Problem problem(int number, RectificationItem item, List<Measure> measures) {
-        String where = (item.subjectLabel == null ? "" : item.subjectLabel + "，") + names.name(item.division);
-        List<String> people = new ArrayList<>();
-        if (item.responsibleLeader != null) {
-            people.add("责任领导：" + item.responsibleLeader);
-        }
-        if (item.responsibleDepartment != null) {
-            people.add("责任部门：" + item.responsibleDepartment);
-        }
-        if (item.responsiblePerson != null) {
-            people.add("责任人：" + item.responsiblePerson);
-        }
+        boolean aboutPeople = Rule.find(item.rule).map(Rule::namesPeople).orElse(true);
+        String where = (aboutPeople || item.subjectLabel == null ? "" : item.subjectLabel + "，")
+                + names.name(item.division);
+        String summary = aboutPeople ? Messages.get(Messages.CHINESE, "rule." + item.rule) : stripEnd(item.summaryZh);
+        String responsibility = item.responsibleDepartment == null ? null : "责任部门：" + item.responsibleDepartment;
         String measureText = measures.isEmpty() ? "尚未制定整改措施。" : numbered(measures.stream()
-                .map(m -> stripEnd(m.description) + "（" + m.owner + "负责，" + chineseDate(m.deadline) + "前"
+                .map(m -> stripEnd(m.description) + "（" + chineseDate(m.deadline) + "前"
                         + (m.status == MeasureStatus.DONE ? "，已完成" : "") + "）")
                 .toList());
         String situation;
         if (item.status == ItemStatus.COMPLETED) {
-            situation = item.verificationEvidence + (RectificationItem.SYSTEM.equals(item.verifiedBy) ? ""
-                    : "（" + item.verifiedByName + "核验）");
+            boolean bySystem = RectificationItem.SYSTEM.equals(item.verifiedBy);
+            situation = (aboutPeople ? "已整改" : stripEnd(item.verificationEvidence))
+                    + (bySystem ? "（系统核验）。" : "（" + names.name(Divisions.county(item.division)) + "应急管理部门核验）。");
+        } else if (aboutPeople) {
+            situation = "正在整改。";
         } else {
             List<String> evidence = measures.stream().filter(m -> m.evidence != null).map(m -> stripEnd(m.evidence))
                     .toList();
             situation = evidence.isEmpty() ? "正在整改。" : numbered(evidence);
         }
-        return new Problem(number, stripEnd(item.summaryZh), where, item.target,
-                people.isEmpty() ? null : String.join("；", people), item.deadline, measureText, item.status.zh(),
-                situation, item.recurrences);
+        return new Problem(number, summary, where, item.target, responsibility, item.deadline, measureText,
+                item.status.zh(), situation, item.recurrences);
     }
 
     /** "一是…；二是…。" as the notices list their measures. */

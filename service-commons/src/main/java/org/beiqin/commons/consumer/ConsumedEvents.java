@@ -51,19 +51,31 @@ public class ConsumedEvents {
                 reason == null ? "unknown" : reason, Timestamp.from(clock.instant()));
     }
 
-    /** The quarantine, newest first. */
+    /**
+     * The quarantine as a holder of {@code scope} may see it, newest first. A record's division is
+     * read from its payload's {@code "division"} or, failing that, from its key (discrepancy keys
+     * carry it); records of another county are left out. A record in which no division can be
+     * found at all (not JSON, a division that is not a code) belongs to nobody's county and is
+     * shown to every administrator, since nothing in it could be scoped.
+     */
     @Transactional
-    public List<Quarantined> quarantined(int limit) {
+    public List<Quarantined> quarantined(String scope, int limit) {
         List<Quarantined> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT id, topic, partition, record_offset, record_key, payload, reason, received_at
-                        FROM quarantined_event ORDER BY id DESC LIMIT ?""")) {
-            query.setInt(1, limit);
+                        SELECT id, topic, partition, record_offset, record_key, payload, reason, received_at, division
+                        FROM (SELECT q.*, coalesce(
+                                  substring(q.payload from '"division"\\s*:\\s*"([0-9]{6}(?:[0-9]{3}){0,2})"'),
+                                  substring(q.record_key from '/([0-9]{6}(?:[0-9]{3}){0,2})/')) AS division
+                              FROM quarantined_event q) q
+                        WHERE division IS NULL OR starts_with(division, ?)
+                        ORDER BY id DESC LIMIT ?""")) {
+            query.setString(1, scope);
+            query.setInt(2, limit);
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Quarantined(r.getLong(1), r.getString(2), r.getInt(3), r.getLong(4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getTimestamp(8).toInstant()));
+                            r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(), r.getString(9)));
                 }
             }
         } catch (SQLException e) {
@@ -86,6 +98,6 @@ public class ConsumedEvents {
 
     /** One quarantined record, as admins see it. */
     public record Quarantined(long id, String topic, int partition, long offset, String key, String payload,
-            String reason, Instant receivedAt) {
+            String reason, Instant receivedAt, String division) {
     }
 }

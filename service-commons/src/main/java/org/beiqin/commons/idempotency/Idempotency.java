@@ -66,7 +66,7 @@ public class Idempotency {
     java.time.Duration retention;
 
     /**
-     * Runs {@code create} once per (caller, key). {@code create} returns the response to give —
+     * Runs {@code create} once per (caller, key), the caller being subject, division and roles. {@code create} returns the response to give —
      * its entity is stored as JSON and replayed as it was.
      */
     @Transactional
@@ -89,7 +89,7 @@ public class Idempotency {
                     store.setInt(1, response.getStatus());
                     store.setString(2, body);
                     store.setString(3, location);
-                    store.setString(4, caller.subject());
+                    store.setString(4, callerKey());
                     store.setString(5, key);
                     store.executeUpdate();
                 }
@@ -101,12 +101,22 @@ public class Idempotency {
         }
     }
 
+    /**
+     * Whose keys these are: the subject together with the division and roles the token grants. A
+     * replay answers only the very identity the first request was authorized for; the same
+     * subject signed in with another division or role is a different caller, whose request is
+     * authorized and executed on its own.
+     */
+    private String callerKey() {
+        return caller.division() + "/" + caller.subject() + "/" + String.join(",", new java.util.TreeSet<>(caller.roles()));
+    }
+
     /** True when this request is the first with the key; waits while another holds it uncommitted. */
     private boolean claim(Connection connection, String key, String operation, String hash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at) "
                         + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, caller.subject());
+            insert.setString(1, callerKey());
             insert.setString(2, key);
             insert.setString(3, operation);
             insert.setString(4, hash);
@@ -119,7 +129,7 @@ public class Idempotency {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT operation, request_hash, status, response_body, location FROM idempotency_record "
                         + "WHERE caller = ? AND key = ?")) {
-            select.setString(1, caller.subject());
+            select.setString(1, callerKey());
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !operation.equals(row.getString(1)) || !hash.equals(row.getString(2))) {

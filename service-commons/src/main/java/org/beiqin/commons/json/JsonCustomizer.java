@@ -17,7 +17,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON as people read it: quantities from numeric columns are written without trailing zeros
  * ({@code 3}, not {@code 3.000}), and a body with a field the API does not know is refused rather
- * than half-read (a typo such as {@code "quantiy"} must not pass silently).
+ * than half-read (a typo such as {@code "quantiy"} must not pass silently), and no text may carry a
+ * NUL character ({@link NoControlCharacters}).
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -35,6 +36,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(DECIMALS);
+        mapper.registerModule(NoControlCharacters.MODULE);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }

@@ -71,6 +71,8 @@ public class ProblemMappers {
             field = field.isEmpty() ? unknown : field + "." + unknown;
         }
         String key = unknown != null ? "json.unknown-field"
+                : e instanceof org.beiqin.commons.json.NoControlCharacters.ControlCharacterException
+                        ? "json.control-character"
                 : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "json.wrong-type"
                         : "json.malformed";
         List<Problem.InvalidField> fields = field.isEmpty() ? List.of()
@@ -136,6 +138,12 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure, incident %s, on %s", incident, uri == null ? "?" : uri.getPath());
         return respond(Messages.locale(headers), 500, "internal", new Object[] {incident}, uri, List.of(),
                 Map.of("incident", incident));
+    }
+
+    /** A problem response built outside an exception mapper (a request filter's refusal). */
+    public static Response problem(Locale locale, int status, String type, Object[] args, UriInfo uri,
+            List<Problem.InvalidField> fields, Map<String, Object> extensions) {
+        return respond(locale, status, type, args, uri, fields, extensions);
     }
 
     static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,

@@ -43,6 +43,20 @@ public class Caller {
         return roles().contains(role);
     }
 
+    /** The county emergency office, acting from county level: signs off findings. */
+    public boolean isCountyOffice() {
+        return hasRole(Roles.COUNTY_OFFICE) && Divisions.isCounty(division());
+    }
+
+    /**
+     * May approve on the county's behalf (a stocktake's differences, a keeper's adjustment) and
+     * undo what was approved: the county office or a county administrator — never a township
+     * user, whatever roles its token claims, so nobody approves their own records.
+     */
+    public boolean isCountyApprover() {
+        return Divisions.isCounty(division()) && (hasRole(Roles.COUNTY_OFFICE) || hasRole(Roles.ADMIN));
+    }
+
     public boolean covers(String division) {
         return Divisions.covers(division(), division);
     }

@@ -18,6 +18,11 @@ public final class Divisions {
         return code != null && CODE.matcher(code).matches();
     }
 
+    /** A county's own code (6 digits), not one of its townships or villages. */
+    public static boolean isCounty(String code) {
+        return isValid(code) && code.length() == 6;
+    }
+
     /** Whether a holder of {@code scope} may touch records of {@code division}. */
     public static boolean covers(String scope, String division) {
         return isValid(scope) && isValid(division) && division.startsWith(scope);

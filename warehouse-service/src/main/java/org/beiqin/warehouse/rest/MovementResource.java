@@ -60,10 +60,11 @@ public class MovementResource {
 
     @POST
     @Path("{id}/reversal")
-    @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
+    @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "冲销 Reverse a mistaken movement",
             description = "记录不会被修改或删除：冲销记一笔方向相反的记录并指向原记录。调拨的两笔一起冲销。"
-                    + " 已有归还或核销的发放须先冲销那些记录。")
+                    + " 已有归还或核销的发放须先冲销那些记录。盘点更正和县级已审批的调整只能由县级冲销（403）。")
+    @APIResponse(responseCode = "403", description = "县级审批过的记录只能由县级冲销 Only the county undoes what it approved")
     @APIResponse(responseCode = "201", description = "已冲销 Reversed")
     @APIResponse(responseCode = "409", description = "已冲销过，或冲销会使库存为负 Already reversed, or stock would go negative")
     public Response reverse(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
@@ -72,5 +73,18 @@ public class MovementResource {
             List<Movement> reversals = movements.reverse(id, command);
             return Response.status(201).entity(reversals.stream().map(Responses.MovementView::from).toList()).build();
         });
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "审批库管员的调整 The county approves a keeper's adjustment",
+            description = "库管员的调整（非盘点）先记账，同时产生“库存调整未经县级审批”问题；县级审批后该问题消除。"
+                    + " 只能审批调整，且只能审批一次。")
+    @APIResponse(responseCode = "200", description = "已审批 Approved")
+    @APIResponse(responseCode = "403", description = "只有县级可以审批 Only the county approves")
+    @APIResponse(responseCode = "409", description = "已审批过或已冲销 Already approved, or reversed")
+    public Responses.MovementView approve(@PathParam("id") UUID id, @Valid Commands.Approval command) {
+        return Responses.MovementView.from(movements.approveAdjustment(id, command));
     }
 }

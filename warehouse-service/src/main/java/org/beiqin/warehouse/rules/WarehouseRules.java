@@ -29,6 +29,12 @@ public class WarehouseRules {
     StocktakeOverdueRule stocktakeOverdue;
     @Inject
     PersonalKitRule personalKit;
+    @Inject
+    AdjustmentUnapprovedRule adjustmentUnapproved;
+
+    public AdjustmentUnapprovedRule adjustmentUnapproved() {
+        return adjustmentUnapproved;
+    }
 
     // Accessors, not fields: callers hold a client proxy, whose fields are never injected.
     public BelowStandardRule belowStandard() {
@@ -62,6 +68,9 @@ public class WarehouseRules {
     /** A reversal undoes {@code original}: re-check the issue it belonged to as well. */
     public void afterReversal(Movement reversal, Movement original, Warehouse warehouse, Item item) {
         afterMovement(reversal, warehouse, item);
+        if (original.type == MovementType.ADJUSTMENT) {
+            adjustmentUnapproved.reversed(original, reversal);
+        }
         if (original.type == MovementType.ISSUE) {
             issuedNotReturned.check(original.id, reversal.id);
         } else if (original.issueId != null) {

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.beiqin.commons.time.WithinOfflineWindow;
 import org.beiqin.commons.security.Divisions;
 import org.beiqin.warehouse.Category;
 import org.beiqin.warehouse.ItemKind;
@@ -85,7 +86,7 @@ public final class Commands {
             @Schema(description = "批次有效期至；有保质期的物资首次入库必填", example = "2027-03-31") LocalDate expiresOn,
             @Schema(example = "20") @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
             @Schema(example = "县应急局调拨") @Size(max = 500) String reason,
-            @Schema(description = "实际发生时间；离线补录时填写，不能晚于现在") Instant occurredAt) {
+            @Schema(description = "实际发生时间；离线补录时填写，不能晚于现在，也不能早于补录期限（默认 90 天）和仓库建档之时") @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "出库发放 Issue stock to a named person, or for a drill or incident")
@@ -99,7 +100,7 @@ public final class Commands {
             @Schema(description = "应归还日期", example = "2026-07-15") LocalDate dueBack,
             @Schema(description = "关联的演练或事件") @Valid Reference reference,
             @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "关联 A drill or incident the stock was issued for")
@@ -114,7 +115,7 @@ public final class Commands {
             @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
             @Schema(description = "放回的存放区；不填则放回原处") UUID zoneId,
             @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "核销 Write off what of an issue will not come back (lost, used up)")
@@ -122,7 +123,7 @@ public final class Commands {
             @NotNull UUID issueId,
             @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
             @Schema(example = "抢险中损毁") @NotBlank @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "调拨 Transfer stock to another warehouse")
@@ -134,7 +135,7 @@ public final class Commands {
             @NotNull UUID toWarehouseId,
             @Schema(description = "目标仓库的存放区；不填则按物资类别") UUID toZoneId,
             @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "报废 Scrap stock")
@@ -144,7 +145,11 @@ public final class Commands {
             @Size(max = 60) String lot,
             @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
             @Schema(example = "过期") @NotBlank @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
+    }
+
+    @Schema(description = "审批调整 The county approves a keeper's adjustment")
+    public record Approval(@Schema(example = "已核实：原账面多记 2 把") @Size(max = 500) String note) {
     }
 
     @Schema(description = "调整 Adjust a balance, with a reason; positive adds, negative removes")
@@ -155,7 +160,7 @@ public final class Commands {
             @Schema(example = "-1") @NotNull @Digits(integer = 11, fraction = 3)
             @DecimalMax(QTY_MAX) @jakarta.validation.constraints.DecimalMin("-" + QTY_MAX) BigDecimal delta,
             @NotBlank @Size(max = 500) String reason,
-            Instant occurredAt) {
+            @WithinOfflineWindow Instant occurredAt) {
     }
 
     @Schema(description = "冲销 Reverse a mistaken movement")

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+
+import org.beiqin.commons.time.WithinOfflineWindow;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +35,7 @@ public final class EquipmentCommands {
 
     @Schema(description = "月度检查 Monthly check: seal, gauge, body, access (GB 50444-2008 §5.2)")
     public record MonthlyCheck(
-            @NotNull @PastOrPresent LocalDate onDate,
+            @NotNull @PastOrPresent @WithinOfflineWindow LocalDate onDate,
             @Schema(description = "铅封完好") @NotNull Boolean sealIntact,
             @Schema(description = "压力表指针在绿区") @NotNull Boolean gaugeInRange,
             @Schema(description = "筒体无锈蚀、变形、损伤") @NotNull Boolean undamaged,
@@ -41,6 +43,7 @@ public final class EquipmentCommands {
             @Size(max = 500) String notes) {
     }
 
+    /** Typed from the inspection station's tag, so it may be older than the offline window; never before manufacture. */
     @Schema(description = "年度检测维护 Annual inspection or maintenance")
     public record AnnualInspection(
             @NotNull @PastOrPresent LocalDate onDate,
@@ -51,20 +54,20 @@ public final class EquipmentCommands {
 
     @Schema(description = "送修 Send for service")
     public record SendForService(
-            @NotNull @PastOrPresent LocalDate onDate,
+            @NotNull @PastOrPresent @WithinOfflineWindow LocalDate onDate,
             @Schema(example = "荥阳市消防器材维修站") @NotBlank @Size(max = 200) String serviceProvider) {
     }
 
     @Schema(description = "维修返回 Back from service")
     public record ReturnFromService(
-            @NotNull @PastOrPresent LocalDate onDate,
+            @NotNull @PastOrPresent @WithinOfflineWindow LocalDate onDate,
             @Schema(description = "维修后是否合格") @NotNull Boolean passed,
             @Size(max = 500) String notes) {
     }
 
     @Schema(description = "报废 Scrap")
     public record Scrap(
-            @NotNull @PastOrPresent LocalDate onDate,
+            @NotNull @PastOrPresent @WithinOfflineWindow LocalDate onDate,
             @Schema(example = "超过报废年限") @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -79,29 +82,29 @@ public final class EquipmentCommands {
     public record ChargeReading(
             @Schema(example = "65") @Min(0) @Max(100) Integer percent,
             @Schema(description = "无百分比时：是否已充满") Boolean charged,
-            @Schema(description = "读数时间；不填为现在") @PastOrPresent Instant at) {
+            @Schema(description = "读数时间；不填为现在") @PastOrPresent @WithinOfflineWindow Instant at) {
     }
 
     @Schema(description = "装备检查 An equipment check: working or faulty, with notes")
     public record Check(
             @NotNull Boolean working,
             @Schema(example = "喇叭无声") @Size(max = 500) String notes,
-            @PastOrPresent Instant at) {
+            @PastOrPresent @WithinOfflineWindow Instant at) {
     }
 
     @Schema(description = "维修完成 A fault repaired")
-    public record Repair(@NotBlank @Size(max = 500) String notes, @PastOrPresent Instant at) {
+    public record Repair(@NotBlank @Size(max = 500) String notes, @PastOrPresent @WithinOfflineWindow Instant at) {
     }
 
     @Schema(description = "使用后归还 Returned from use in a drill or an incident")
     public record ReturnedFromUse(
             @Valid @NotNull Commands.Reference reference,
-            @PastOrPresent Instant at) {
+            @PastOrPresent @WithinOfflineWindow Instant at) {
     }
 
     @Schema(description = "仓库设施检查 A facility inspection of the warehouse")
     public record FacilityCheck(
-            @NotNull @PastOrPresent LocalDate inspectedOn,
+            @NotNull @PastOrPresent @WithinOfflineWindow LocalDate inspectedOn,
             @Schema(description = "物资在一楼或有电梯") @NotNull Boolean groundFloorOrLift,
             @Schema(description = "出入口通畅") @NotNull Boolean entranceClear,
             @Schema(description = "干燥、无过水痕迹") @NotNull Boolean dry,

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.MovementType;
@@ -51,6 +52,9 @@ public class MovementService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Caller caller;
 
     public Movement receive(UUID warehouseId, Commands.Receive command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
@@ -99,6 +103,7 @@ public class MovementService {
         UUID zoneId = command.zoneId() != null ? zoneOf(warehouse, command.zoneId()).id : issue.zoneId;
         Movement m = movement(MovementType.RETURN, warehouse, item, zoneId, issue.lot, command.quantity(),
                 command.quantity(), command.reason(), command.occurredAt());
+        notBeforeIssue(m, issue);
         m.issueId = issue.id;
         m.recipientName = issue.recipientName;
         m.referenceType = issue.referenceType;
@@ -113,6 +118,7 @@ public class MovementService {
         Item item = Item.findById(issue.itemId);
         Movement m = movement(MovementType.WRITE_OFF, warehouse, item, issue.zoneId, issue.lot, command.quantity(),
                 BigDecimal.ZERO, command.reason(), command.occurredAt());
+        notBeforeIssue(m, issue);
         m.issueId = issue.id;
         m.recipientName = issue.recipientName;
         return post(m, warehouse, item);
@@ -168,8 +174,61 @@ public class MovementService {
                 throw ProblemException.unprocessable("lot-unknown", lot);
             }
         }
-        return post(movement(MovementType.ADJUSTMENT, warehouse, item, zoneId, lot, command.delta().abs(),
-                command.delta(), command.reason(), command.occurredAt()), warehouse, item);
+        Movement adjustment = post(movement(MovementType.ADJUSTMENT, warehouse, item, zoneId, lot,
+                command.delta().abs(), command.delta(), command.reason(), command.occurredAt()), warehouse, item);
+        if (caller.isCountyApprover()) {
+            recordApproval(adjustment, "由县级直接调整");
+        } else {
+            rules.adjustmentUnapproved().posted(adjustment, warehouse, item);
+        }
+        return adjustment;
+    }
+
+    /**
+     * The county approves a keeper's adjustment: the balance it set stands, and its
+     * ADJUSTMENT_UNAPPROVED finding resolves. Once only; a reversed adjustment has nothing to approve.
+     */
+    public Movement approveAdjustment(UUID movementId, Commands.Approval command) {
+        Movement adjustment = em.find(Movement.class, movementId, LockModeType.PESSIMISTIC_WRITE);
+        if (adjustment == null || !caller.covers(adjustment.division)) {
+            throw ProblemException.notFound("出入库记录", movementId);
+        }
+        if (!caller.isCountyApprover()) {
+            throw new ProblemException(403, "approval-forbidden");
+        }
+        if (adjustment.type != MovementType.ADJUSTMENT) {
+            throw ProblemException.unprocessable("approval-not-adjustment", adjustment.type.zh);
+        }
+        if (approved(adjustment.id)) {
+            throw ProblemException.conflict("adjustment-already-approved");
+        }
+        if (Movement.count("reversesId", adjustment.id) > 0) {
+            throw ProblemException.conflict("already-reversed", adjustment.id);
+        }
+        recordApproval(adjustment, command == null ? null : command.note());
+        rules.adjustmentUnapproved().approved(adjustment, caller.name());
+        return adjustment;
+    }
+
+    private void recordApproval(Movement adjustment, String note) {
+        em.createNativeQuery("""
+                INSERT INTO adjustment_approval (movement_id, approved_by, approved_by_name, approved_at, note)
+                VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, adjustment.id).setParameter(2, caller.subject()).setParameter(3, caller.name())
+                .setParameter(4, clock.instant()).setParameter(5, note == null || note.isBlank() ? null : note.strip())
+                .executeUpdate();
+    }
+
+    private boolean approved(UUID movementId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM adjustment_approval WHERE movement_id = ?1")
+                .setParameter(1, movementId).getSingleResult()).longValue() > 0;
+    }
+
+    /** A return or write-off cannot have happened before the issue it settles. */
+    private static void notBeforeIssue(Movement m, Movement issue) {
+        if (m.occurredAt != null && m.occurredAt.isBefore(issue.occurredAt)) {
+            throw ProblemException.unprocessable("occurred-before-issue");
+        }
     }
 
     /** Undoes a mistaken movement; a transfer is undone on both sides. */
@@ -196,6 +255,13 @@ public class MovementService {
     private Movement reverseOne(Movement original, String reason) {
         if (original.type == MovementType.REVERSAL) {
             throw ProblemException.conflict("reversal-of-reversal");
+        }
+        // what the county approved (a stocktake's correction, an approved adjustment) only the
+        // county can undo: a keeper reversing it would silently take back the approval
+        boolean approvedByCounty = original.type == MovementType.STOCKTAKE_CORRECTION
+                || original.type == MovementType.ADJUSTMENT && approved(original.id);
+        if (approvedByCounty && !caller.isCountyApprover()) {
+            throw new ProblemException(403, "reversal-needs-approver", original.type.zh);
         }
         if (Movement.count("reversesId", original.id) > 0) {
             throw ProblemException.conflict("already-reversed", original.id);

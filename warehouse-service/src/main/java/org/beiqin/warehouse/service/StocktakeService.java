@@ -150,6 +150,9 @@ public class StocktakeService {
     /** Approves the submitted differences: each is posted as a correction, which resolves its mismatch. */
     public List<org.beiqin.warehouse.Movement> reconcile(UUID stocktakeId, Commands.Reconcile command) {
         Stocktake stocktake = locked(stocktakeId);
+        if (!caller.isCountyApprover()) {
+            throw new ProblemException(403, "approval-forbidden");
+        }
         requireStatus(stocktake, Stocktake.Status.SUBMITTED);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
         List<org.beiqin.warehouse.Movement> posted = new ArrayList<>();

@@ -68,7 +68,7 @@ class PersonalKitRuleTest extends RuleTestBase {
         assertThat(resolved.resolution().evidence()).containsEntry("responders", 30);
         assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "BELOW_STANDARD", "/kit/", warehouse))
                 .as("neither the redelivery nor the stale event reopened it").isEqualTo(1);
-        assertThat(consumed.quarantined(100)).filteredOn(q -> team.equals(q.key()))
+        assertThat(consumed.quarantined("410182", 100)).filteredOn(q -> team.equals(q.key()))
                 .singleElement().satisfies(q -> {
                     assertThat(q.payload()).isEqualTo("{not an event");
                     assertThat(q.reason()).contains("not a CloudEvents 1.0 JSON document");
