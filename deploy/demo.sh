@@ -6,12 +6,13 @@ command -v python3 >/dev/null || { as_root apt-get update -qq; as_root apt-get i
 KEEPER=$("$BEIQIN_ROOT/deploy/mint-token.sh" keeper-qiaolou 乔楼镇库管员 410182102 keeper)
 COUNTY=$("$BEIQIN_ROOT/deploy/mint-token.sh" county-xingyang 荥阳市应急管理局 410182 county_office)
 OFFICER=$("$BEIQIN_ROOT/deploy/mint-token.sh" officer-shenwa 王永强 410182102201 duty_officer)
+# the users first: the duty roster binds its members to the accounts the gateway announces
+USERS=$(BEIQIN_ADMIN_PASSWORD="${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}" BEIQIN_DEMO_PASSWORD=$DEMO_PASSWORD \
+  python3 "$BEIQIN_ROOT/deploy/demo/users.py")
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/load.py"
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/drills.py"
 BEIQIN_KEEPER_TOKEN=$KEEPER BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/duty.py"
 BEIQIN_COUNTY_TOKEN=$COUNTY python3 "$BEIQIN_ROOT/deploy/demo/rectification.py"
-USERS=$(BEIQIN_ADMIN_PASSWORD="${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}" BEIQIN_DEMO_PASSWORD=$DEMO_PASSWORD \
-  python3 "$BEIQIN_ROOT/deploy/demo/users.py")
 cat <<TXT
 
 备勤 Beiqin is running.
@@ -37,7 +38,7 @@ $USERS
   Discrepancy events deploy/topic.sh preparedness.discrepancies
   Stock movements    deploy/topic.sh warehouse.movements
 
-Demo tokens (12 h; make more with deploy/mint-token.sh):
+Demo tokens (1 h, the most any service accepts; make more with deploy/mint-token.sh):
   乔楼镇库管员 keeper, 410182102:
     $KEEPER
   荥阳市应急管理局 county_office, 410182:

@@ -13,7 +13,7 @@ KAFKA_BOOTSTRAP="${BEIQIN_KAFKA_BOOTSTRAP:-127.0.0.1:9092}"
 
 # Every database a service owns (ARCHITECTURE.md, "Processes").
 SERVICE_DATABASES=(beiqin_warehouse beiqin_drill beiqin_duty beiqin_rectification beiqin_gateway)
-TOPICS=(preparedness.discrepancies warehouse.movements roster.teams)
+TOPICS=(preparedness.discrepancies warehouse.movements roster.teams identity.users drill.drills)
 
 # The demo users' password (deploy/demo/users.py prints them). Set BEIQIN_DEMO_PASSWORD, and
 # BEIQIN_ADMIN_PASSWORD for the first administrator, on any machine others can reach.

@@ -2,10 +2,11 @@
 # Prints a signed token with the claims of ARCHITECTURE.md, for trying the API by hand:
 #   deploy/mint-token.sh SUBJECT NAME DIVISION ROLE[,ROLE...] [HOURS]
 #   deploy/mint-token.sh keeper-qiaolou 乔楼镇库管员 410182102 keeper
+# Services refuse a token issued for longer than beiqin.security.max-token-lifetime (1 hour).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ $# -ge 4 ] || die "usage: $0 SUBJECT NAME DIVISION ROLE[,ROLE...] [HOURS]"
 "$BEIQIN_ROOT/deploy/keys.sh"
-subject=$1 name=$2 division=$3 roles=$4 hours=${5:-12}
+subject=$1 name=$2 division=$3 roles=$4 hours=${5:-1}
 issuer="${BEIQIN_JWT_ISSUER:-https://beiqin.local/gateway}"
 now=$(date +%s)
 groups=$(printf '"%s",' ${roles//,/ }); groups=${groups%,}

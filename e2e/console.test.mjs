@@ -211,3 +211,58 @@ test('the sign-in page refuses a wrong password without saying whether the user 
   await page.waitForSelector('[data-testid=login-error]:has-text("用户名或密码错误")');
   await context.close();
 });
+
+test('on a shared phone, what one keeper queued and saw is neither shown to nor sent as the next', async () => {
+  const adminToken = await token(ADMIN);
+  const colleague = unique('e2e-keeper');
+  await ok('POST', '/api/users', { token: adminToken, headers: { 'Idempotency-Key': colleague },
+    body: { username: colleague, displayName: '乔楼镇库管员（同事）', password: 'Tongshi-Mima-2026', roles: ['keeper'],
+      division: '410182102' } });
+  const keeperToken = await token(KEEPER);
+  const warehouse = await keeperWarehouse(keeperToken);
+  const stock = await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock`, { token: keeperToken });
+  const from = stock.findIndex(b => Number(b.quantity) >= 1);
+  const recipient = unique('共用手机领用人');
+  const issue = await ok('POST', `/api/warehouse/warehouses/${warehouse.id}/issues`, { token: keeperToken,
+    body: { itemId: stock[from].itemId, zoneId: stock[from].zoneId, lot: stock[from].lot, quantity: 1,
+      recipientName: recipient, dueBack: new Date(Date.now() + 86400000).toISOString().slice(0, 10) } });
+
+  const context = await chromium.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, KEEPER);
+  const row = page.locator('[data-testid=loans] tr', { hasText: recipient });
+  await row.waitFor();
+  await context.setOffline(true);
+  await row.locator('[data-testid=return]').click();
+  await page.fill('[data-testid=return-form] input[name=quantity]', '1');
+  await page.click('[data-testid=return-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=queued-entry][data-state=pending]');
+  await page.click('[data-testid=logout]');
+  await page.waitForSelector('input[name=username]');
+  const cachedAfterSignOut = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('beiqin.cache.')));
+  assert.deepEqual(cachedAfterSignOut, [], 'signing out forgets what the keeper read');
+
+  // the colleague signs in on the same phone, online: the first keeper's return is not his to send or see
+  await context.setOffline(false);
+  await page.fill('input[name=username]', colleague);
+  await page.fill('input[name=password]', 'Tongshi-Mima-2026');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('nav a[data-tab]');
+  await page.waitForTimeout(3000);
+  assert.equal(await page.locator('[data-testid=queued-entry]').count(), 0, 'no one else\'s entries are shown');
+  await shot(page, '05-shared-phone-colleague');
+  const returnsOf = async () => (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock-card/${issue.itemId}`,
+    { token: keeperToken })).movements.filter(m => m.type === 'RETURN' && m.issueId === issue.id);
+  assert.equal((await returnsOf()).length, 0, 'nothing was sent under the colleague\'s name');
+  const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('beiqin.queue.v1')));
+  assert.equal(waiting.length, 1, 'the first keeper\'s entry is kept, not dropped');
+
+  // the first keeper signs in again: it is sent, as hers, once
+  await page.click('[data-testid=logout]');
+  await signIn(page, KEEPER);
+  await page.waitForSelector('[data-testid=queue]', { state: 'detached', timeout: 30000 });
+  const returns = await returnsOf();
+  assert.equal(returns.length, 1, 'the return is in the ledger once');
+  assert.match(returns[0].actor, /乔楼镇库管员 李桂兰/);
+  await context.close();
+});

@@ -31,6 +31,19 @@ def member(team, key, name, gender, born, phone=None, roles=(), account=None):
     return call("POST", f"/api/duty/teams/{team}/members", body, key=key)
 
 
+def await_account(username, division, seconds=60):
+    """A member's login is bound only to an account the roster has heard of from the gateway
+    (identity.users); the demo users were just created, so wait until the announcement arrived."""
+    import time
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        found = call("GET", f"/api/duty/accounts?division={division}&q={username}")
+        if any(a["username"] == username for a in found):
+            return
+        time.sleep(0.5)
+    raise SystemExit(f"demo data: the duty roster never heard of the account {username}")
+
+
 def load():
     town_team = call("POST", "/api/duty/teams", {"division": TOWN, "name": "乔楼镇应急救援队", "level": "township"},
                      key="duty-team-town")["id"]
@@ -42,6 +55,7 @@ def load():
     staff2 = member(town_team, "duty-staff-2", "杨丽", "F", "1990-09-23", "13803710004")
     member(town_team, "duty-elder", "张德福", "M", "1941-04-18", "13803710005", ["RESPONDER"])  # 85 岁
     member(town_team, "duty-informant", "周小川", "M", "1995-12-01", None, ["DISASTER_INFORMANT"])
+    await_account("officer-shenwa", VILLAGE)
     officer = member(village_team, "duty-village-officer", "王永强", "M", "1979-08-08", "13803710007",
                      account="officer-shenwa")
     day_leader = member(village_team, "duty-village-leader", "沈志刚", "M", "1970-01-20", "13803710008")

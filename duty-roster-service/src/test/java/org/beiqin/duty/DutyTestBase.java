@@ -1,6 +1,7 @@
 package org.beiqin.duty;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
+import org.beiqin.contract.UserChanged;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
 import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicReader;
+import org.beiqin.testing.TopicWriter;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -83,8 +86,47 @@ public abstract class DutyTestBase {
                 .post("/api/duty/teams").then().statusCode(201).extract().path("id");
     }
 
+    private static TopicWriter accounts;
+
+    /**
+     * Announces a sign-in account as the gateway does ({@code identity.users}) and waits until the
+     * roster knows it: members can be bound only to accounts it has heard of.
+     */
+    protected static void account(String username, String division, String... roles) {
+        synchronized (DutyTestBase.class) {
+            if (accounts == null) {
+                accounts = new TopicWriter();
+            }
+        }
+        List<String> granted = List.of(roles.length == 0 ? new String[] {"duty_officer"} : roles);
+        Instant now = Instant.now();
+        // an account the picker does not list (not an officer) is first announced as an officer and
+        // then as it is, so that its arrival can be seen: the second state replaces the first
+        announce(username, division, List.of("duty_officer"), granted.contains("duty_officer") ? now
+                : now.minusSeconds(1));
+        awaitPickable(username, division, true);
+        if (!granted.contains("duty_officer")) {
+            announce(username, division, granted, now);
+            awaitPickable(username, division, false);
+        }
+    }
+
+    private static void announce(String username, String division, List<String> roles, Instant at) {
+        accounts.event(Topics.IDENTITY_USERS, username, "/gateway", EventTypes.USER_CHANGED, at,
+                EventTypes.USER_CHANGED_SCHEMA, new UserChanged(username, username, division, roles, true, at));
+    }
+
+    private static void awaitPickable(String username, String division, boolean pickable) {
+        await().atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> office(division)
+                .queryParam("division", division).queryParam("q", username).get("/api/duty/accounts").then()
+                .statusCode(200).extract().jsonPath().getList("username").contains(username.toLowerCase()) == pickable);
+    }
+
     protected static String member(String division, String team, String name, String account, String phone,
             String gender, String birthDate, List<String> roles) {
+        if (account != null) {
+            account(account, division);
+        }
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "gender", gender,
                 "birthDate", birthDate, "roles", roles));
         if (account != null) {

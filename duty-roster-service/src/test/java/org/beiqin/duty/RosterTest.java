@@ -79,11 +79,13 @@ class RosterTest extends DutyTestBase {
         office(town).body(Map.of("memberId", substitute, "reason", "李带班联系不上，由赵替班", "version", version))
                 .post("/api/duty/periods/shifts/" + leaderShift + "/override").then().statusCode(200)
                 .body("memberName", equalTo("赵替班")).body("replacedMemberId", equalTo(leader));
-        awaitResolved("LEADER_ABSENT", leaderShift + ":" + leader);
         clock.set(LocalDateTime.of(2026, 7, 20, 8, 54));
         sweep();
         assertThat(opened("LEADER_ABSENT", leaderShift + ":" + substitute)).isEmpty();
         officer("sub-" + town, town).post("/api/duty/me/check-in").then().statusCode(200).body("late", equalTo(true));
+        // the leader's absence ended when the substitute arrived, not when the roster was edited
+        Discrepancy covered = awaitResolved("LEADER_ABSENT", leaderShift + ":" + leader);
+        assertThat(covered.resolution().reason().zh()).isEqualTo("替班人员已签到");
         officer("officer-" + town, town).post("/api/duty/me/check-out").then().statusCode(200);
     }
 

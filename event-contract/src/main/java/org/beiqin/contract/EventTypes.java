@@ -12,6 +12,12 @@ public final class EventTypes {
     public static final String TEAM_CHANGED = "preparedness.team.changed";
     public static final String TEAM_CHANGED_SCHEMA = "urn:beiqin:team-changed:1";
 
+    public static final String DRILL_CHANGED = "preparedness.drill.changed";
+    public static final String DRILL_CHANGED_SCHEMA = "urn:beiqin:drill-changed:1";
+
+    public static final String USER_CHANGED = "preparedness.user.changed";
+    public static final String USER_CHANGED_SCHEMA = "urn:beiqin:user-changed:1";
+
     private EventTypes() {
     }
 }

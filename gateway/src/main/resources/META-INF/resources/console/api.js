@@ -29,6 +29,24 @@
     try { return JSON.parse(localStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; }
   }
 
+  /** Who a session is: the token's subject in its division. Entries and cached reads belong to one owner. */
+  function ownerOf(session) {
+    if (!session || !session.accessToken) return null;
+    try {
+      const part = session.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const claims = JSON.parse(decodeURIComponent(escape(atob(part))));
+      return claims.sub + '@' + claims.division;
+    } catch (e) { return null; }
+  }
+
+  /** Forgets every read this device kept for offline use: nothing one user saw is shown to the next. */
+  function clearCache() {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (key && key.startsWith(CACHE)) localStorage.removeItem(key);
+    }
+  }
+
   const api = {
     NetworkDown, Refused, uuid,
     language: 'zh',
@@ -47,9 +65,16 @@
       return session;
     },
 
+    owner() { return ownerOf(this.session); },
+
+    /**
+     * Signing out ends the session and forgets the cached reads. The user's own unsent entries stay
+     * on the device, still theirs: they are sent when that user signs in again, never under another.
+     */
     async logout() {
       const session = this.session;
       this.saveSession(null);
+      clearCache();
       if (session) {
         try { await this.raw('POST', '/api/auth/logout', { refreshToken: session.refreshToken }, null, false); } catch (e) { /* signed out locally anyway */ }
       }
@@ -117,10 +142,10 @@
     async get(path) {
       try {
         const data = await this.call('GET', path);
-        localStorage.setItem(CACHE + path, JSON.stringify({ at: new Date().toISOString(), data }));
+        localStorage.setItem(CACHE + this.owner() + ':' + path, JSON.stringify({ at: new Date().toISOString(), data }));
         return { data, stale: null };
       } catch (e) {
-        const cached = read(CACHE + path, null);
+        const cached = read(CACHE + this.owner() + ':' + path, null);
         if (e instanceof NetworkDown && cached) return { data: cached.data, stale: cached.at };
         throw e;
       }
@@ -131,8 +156,12 @@
 
     persistQueue() { localStorage.setItem(QUEUE, JSON.stringify(this.queue)); },
 
+    /** The entries of the signed-in user: the only ones shown and sent. */
+    mine() { const owner = this.owner(); return this.queue.filter(e => owner && e.owner === owner); },
+
     enqueue(label, method, path, body) {
-      const entry = { id: uuid(), label, method, path, body, state: 'pending', error: null, createdAt: new Date().toISOString() };
+      const entry = { id: uuid(), owner: this.owner(), label, method, path, body, state: 'pending', error: null,
+        createdAt: new Date().toISOString() };
       this.queue.push(entry);
       this.persistQueue();
       return entry;
@@ -146,7 +175,7 @@
       if (this.flushing || !this.session) return;
       this.flushing = true;
       try {
-        for (const entry of this.queue.filter(e => e.state === 'pending')) {
+        for (const entry of this.mine().filter(e => e.state === 'pending')) {
           entry.state = 'sending';
           try {
             const result = await this.call(entry.method, entry.path, entry.body, entry.id);
@@ -182,6 +211,10 @@
     const fields = (p.errors || []).map(f => f.field + '：' + f.message).join('；');
     return [p.title, p.detail, fields].filter(Boolean).join(' — ');
   }
+
+  // entries queued before they carried an owner were made under the session this device still holds
+  for (const entry of api.queue) if (!entry.owner) entry.owner = ownerOf(api.session);
+  api.persistQueue();
 
   api.describe = describe;
   window.BeiqinApi = api;

@@ -77,8 +77,8 @@ document.addEventListener('alpine:init', () => {
         this.loginError = e instanceof api.Refused ? api.describe(e) : this.t('login.network');
       } finally { this.busy = false; }
     },
-    async logout() { this.stopStream(); await api.logout(); this.session = null; this.view = null; },
-    start() { this.go(this.tabs()[0]); this.flush(); },
+    async logout() { this.stopStream(); await api.logout(); this.session = null; this.view = null; this.queue = []; },
+    start() { this.syncQueue(); this.go(this.tabs()[0]); this.flush(); },
 
     go(view) {
       if (view !== 'alerts') this.stopStream();
@@ -92,7 +92,7 @@ document.addEventListener('alpine:init', () => {
     },
 
     // ---- the device's queue
-    syncQueue() { this.queue = api.queue.map(e => Object.assign({}, e)); },
+    syncQueue() { this.queue = api.mine().map(e => Object.assign({}, e)); },
     record(label, method, path, body) {
       api.enqueue(label, method, path, body);
       this.syncQueue();
@@ -103,11 +103,11 @@ document.addEventListener('alpine:init', () => {
       if (!navigator.onLine) return;
       await api.flush(entry => this.say(this.t('queue.sent') + entry.label));
       this.syncQueue();
-      if (api.queue.some(e => e.state === 'pending')) this.say(this.t('queue.saved'));
+      if (api.mine().some(e => e.state === 'pending')) this.say(this.t('queue.saved'));
       if (this.view === 'stock' || this.view === 'move') this.loadWarehouse(false).catch(() => {});
       if (this.view === 'equipment') this.loadEquipment().catch(() => {});
     },
-    discard(entry) { const real = api.queue.find(e => e.id === entry.id); if (real) api.discard(real); this.syncQueue(); },
+    discard(entry) { const real = api.mine().find(e => e.id === entry.id); if (real) api.discard(real); this.syncQueue(); },
 
     // ---- keeper
     async loadWarehouse(withLists) {

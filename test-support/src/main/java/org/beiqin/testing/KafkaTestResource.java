@@ -13,7 +13,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         EmbeddedKafka kafka = EmbeddedKafka.shared();
-        kafka.createTopics(List.of(Topics.DISCREPANCIES, Topics.WAREHOUSE_MOVEMENTS, Topics.ROSTER_TEAMS), 6);
+        kafka.createTopics(List.of(Topics.DISCREPANCIES, Topics.WAREHOUSE_MOVEMENTS, Topics.ROSTER_TEAMS,
+                Topics.IDENTITY_USERS, Topics.DRILLS), 6);
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 

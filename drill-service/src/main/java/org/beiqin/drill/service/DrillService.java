@@ -63,6 +63,9 @@ public class DrillService {
     @Inject
     ThreeOutagesRule threeOutages;
 
+    @Inject
+    DrillFacts facts;
+
     public Drill create(Commands.Plan plan) {
         caller.requireCovers(plan.division());
         Drill drill = new Drill();
@@ -73,6 +76,7 @@ public class DrillService {
         drill.createdAt = clock.instant();
         drill.updatedAt = drill.createdAt;
         drill.persist();
+        facts.publish(drill);
         return drill;
     }
 
@@ -274,6 +278,7 @@ public class DrillService {
     private Drill touched(Drill drill) {
         drill.updatedAt = clock.instant();
         Drill.flush();
+        facts.publish(drill);
         return drill;
     }
 

@@ -1,17 +1,15 @@
 package org.beiqin.drill.service;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import org.beiqin.commons.consumer.ConsumedEvents;
 import org.beiqin.commons.consumer.EventLoop;
+import org.beiqin.commons.consumer.TopicConsumer;
 import org.beiqin.contract.CloudEventCodec;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.StockMoved;
@@ -21,8 +19,6 @@ import org.beiqin.drill.Drill;
 import org.beiqin.drill.rules.SuppliesNotDrawnRule;
 
 import io.cloudevents.CloudEvent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps which supplies each drill actually drew, from the warehouse ledger's facts on
@@ -32,49 +28,50 @@ import io.quarkus.runtime.StartupEvent;
  * goes to quarantine.
  */
 @ApplicationScoped
-public class MovementsConsumer {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+public class MovementsConsumer extends TopicConsumer {
 
     @ConfigProperty(name = "beiqin.drill.consume-movements", defaultValue = "true")
     boolean consume;
 
     @Inject
-    ConsumedEvents consumed;
-
-    @Inject
     SuppliesNotDrawnRule supplies;
 
-    private EventLoop loop;
+    @Inject
+    DrillFacts facts;
 
-    void start(@Observes StartupEvent event) {
-        if (consume) {
-            loop = new EventLoop(bootstrapServers, "drill-service.movements", Topics.WAREHOUSE_MOVEMENTS, this::apply,
-                    consumed);
-            loop.start();
-        }
+    @Override
+    protected String group() {
+        return "drill-service.movements";
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
-        }
+    @Override
+    protected String topic() {
+        return Topics.WAREHOUSE_MOVEMENTS;
     }
 
-    void apply(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEventCodec.decode(record.value() == null ? null
-                : record.value().getBytes(StandardCharsets.UTF_8));
-        if (!EventTypes.STOCK_MOVED.equals(event.getType())) {
-            throw new EventLoop.Rejected("not a stock movement: type " + event.getType());
-        }
+    @Override
+    protected boolean enabled() {
+        return consume;
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event = event(record, "a stock movement", EventTypes.STOCK_MOVED);
         StockMoved moved = CloudEventCodec.data(event, StockMoved.class);
         if (moved.movementId() == null || moved.type() == null) {
             throw new EventLoop.Rejected("stock movement " + event.getId() + " lacks movementId or type");
         }
         if ("ISSUE".equals(moved.type()) && moved.reference() != null && "drill".equals(moved.reference().type())) {
             UUID drillId = uuid(moved.reference().id());
-            if (drillId == null || !consumed.firstDelivery(event.getId(), record.topic())
+            Drill drill = drillId == null ? null : Drill.findById(drillId);
+            if (drill == null || !facts.allows(drill, moved.division(), moved.occurredAt())) {
+                // the warehouse refuses such a reference when it is made; one that gets here anyway
+                // (an older warehouse, a replay) is kept aside with the reason, never counted
+                throw new EventLoop.Rejected("issue " + moved.movementId() + " names drill " + moved.reference().id()
+                        + ", which does not exist, is not of its division's line, or was not open for draws on "
+                        + moved.occurredAt());
+            }
+            if (!consumed.firstDelivery(event.getId(), record.topic())
                     || DrawnSupply.findById(moved.movementId()) != null) {
                 return;
             }

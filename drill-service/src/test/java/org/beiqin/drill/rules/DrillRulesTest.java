@@ -22,6 +22,15 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DrillRulesTest extends DrillTestBase {
 
+    @jakarta.inject.Inject
+    org.beiqin.commons.consumer.ConsumedEvents consumed;
+
+    /** Whether the draw was kept aside in quarantine with its reason. */
+    private boolean quarantined(String movementId) {
+        return consumed.quarantined("", 1000).stream().anyMatch(q -> q.payload() != null
+                && q.payload().contains(movementId) && q.reason().contains("was not open for draws"));
+    }
+
     @Test
     void evaluationMissingOpensTheDayAfterTheSeventhAndResolvesWhenFiled() {
         String town = newTownship();
@@ -102,10 +111,22 @@ class DrillRulesTest extends DrillTestBase {
         Discrepancy opened = awaitOpened("SUPPLIES_NOT_DRAWN", id);
         assertThat(opened.summary().zh()).contains("沙袋 200件").doesNotContain("救生衣");
 
+        // a warehouse of another county cannot settle this drill: its draw is set aside, not counted
+        String foreign = issueForDrill("410183101", id, "W-9", "sandbag", 200);
+        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(foreign));
+        assertThat(openedKeys("SUPPLIES_NOT_DRAWN", id)).isNotEmpty();
+
         issueForDrill(town, id, "W-1", "sandbag", 150);
         Discrepancy resolved = awaitResolved("SUPPLIES_NOT_DRAWN", id);
         assertThat(resolved.resolution().evidence()).containsEntry("drawn", 2);
         assertThat(drill(town, id).getList("drawn.itemId")).containsExactlyInAnyOrder("life-jacket", "sandbag");
+        assertThat(drill(town, id).getList("drawn.warehouseId")).doesNotContain("W-9");
+
+        // nor can a draw three weeks after the drill
+        clock.set(LocalDateTime.of(2026, 6, 25, 9, 0));
+        String late = issueForDrill(town, id, "W-1", "sandbag", 10);
+        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(late));
+        assertThat(drill(town, id).getList("drawn")).hasSize(2);
     }
 
     @Test

@@ -14,6 +14,8 @@ public interface DutyConfig {
 
     Sweep sweep();
 
+    Accounts accounts();
+
     interface Rules {
         /** NOT_CHECKED_IN / LEADER_ABSENT: minutes after a shift starts. */
         @WithDefault("15")
@@ -51,5 +53,12 @@ public interface DutyConfig {
     interface Sweep {
         @WithDefault("1m")
         String every();
+    }
+
+    /** The sign-in accounts members are bound to, from the gateway's {@code identity.users}. */
+    interface Accounts {
+        /** Whether this replica consumes {@code identity.users} (every replica does: each keeps the same table). */
+        @WithDefault("true")
+        boolean consume();
     }
 }

@@ -38,10 +38,14 @@ public class AttendanceService {
     @Inject
     AttendanceRules rules;
 
-    /** The caller's member records (one person may be on a township and a village team). */
+    /**
+     * The caller's member records (one person may be on a township and a village team): bound to
+     * the caller's account, and of a team whose area includes the division the caller signed in
+     * with — an account moved to another township no longer acts for its old team.
+     */
     public List<UUID> me() {
-        List<UUID> ids = Member.<Member>list("account = ?1 and status = ?2", caller.subject(), Member.Status.ACTIVE)
-                .stream().map(m -> m.id).toList();
+        List<UUID> ids = Member.<Member>list("lower(account) = lower(?1) and status = ?2 and ?3 like concat(division, '%')",
+                caller.subject(), Member.Status.ACTIVE, caller.division()).stream().map(m -> m.id).toList();
         if (ids.isEmpty()) {
             throw new ProblemException(404, "not-a-member");
         }
@@ -57,8 +61,9 @@ public class AttendanceService {
     public Shift checkIn(String location) {
         Instant now = clock.instant();
         Shift shift = Shift.find("""
-                memberId in ?1 and checkedInAt is null and startsAt <= ?2 and endsAt > ?3 order by startsAt""",
-                me(), now.plus(EARLY), now).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                memberId in ?1 and checkedInAt is null and startsAt <= ?2 and endsAt > ?3
+                and ?4 like concat(division, '%') order by startsAt""",
+                me(), now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (shift == null) {
             List<Shift> next = upcoming(1);
             throw new ProblemException(409, "no-shift-now", EARLY.toMinutes(),
@@ -68,6 +73,10 @@ public class AttendanceService {
         shift.checkInLate = now.isAfter(shift.startsAt);
         shift.checkInLocation = location == null || location.isBlank() ? null : location.strip();
         rules.settled(shift, shift.memberId, shift.checkInLate ? "已签到（迟到）" : "已签到");
+        if (shift.replacedMemberId != null) {
+            // the person replaced on this shift, if found absent, is covered now that the substitute is here
+            rules.settled(shift, shift.replacedMemberId, "替班人员已签到");
+        }
         Shift.flush();
         return shift;
     }

@@ -22,7 +22,6 @@ import org.beiqin.duty.DutyPeriod;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.Team;
-import org.beiqin.duty.rules.AttendanceRules;
 import org.beiqin.duty.rules.CoverageRule;
 import org.beiqin.duty.rules.MemberRules;
 
@@ -46,9 +45,6 @@ public class RosterService {
 
     @Inject
     CoverageRule coverage;
-
-    @Inject
-    AttendanceRules attendance;
 
     @Inject
     MemberRules memberRules;
@@ -124,34 +120,39 @@ public class RosterService {
         return laid.stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Another person takes this one shift (替班); the rotation stays as it was. */
+    /**
+     * Another person takes this one shift (替班); the rotation stays as it was. Only a shift not
+     * yet over, and never by the person being replaced. The replaced person's NOT_CHECKED_IN or
+     * LEADER_ABSENT, if the sweep already found it, stays open: it ends when the substitute checks
+     * in, not because the roster was edited.
+     */
     public Shift override(UUID shiftId, Commands.Override command) {
         Shift shift = shift(shiftId);
         ProblemException.requireVersion(command.version(), shift.version);
+        requireChangeable(shift);
         DutyPeriod period = DutyPeriod.findById(shift.periodId);
         Member member = rosterable(period, command.memberId(), "memberId");
         UUID previous = shift.memberId;
         replace(shift, member, command.reason());
-        attendance.settled(shift, previous, "已由" + member.name + "替班");
         recheckMember(previous);
         coverage.check(period);
         Shift.flush();
         return shift;
     }
 
-    /** Two people exchange their shifts (换班). */
+    /** Two people exchange their shifts (换班): both not yet over, arranged by neither of them. */
     public List<Shift> swap(UUID shiftId, Commands.Swap command) {
         Shift first = shift(shiftId);
         Shift second = shift(command.otherShiftId());
         if (first.checkedInAt != null || second.checkedInAt != null) {
             throw ProblemException.conflict("shift-started");
         }
+        requireChangeable(first);
+        requireChangeable(second);
         UUID a = first.memberId;
         UUID b = second.memberId;
         replace(first, Member.findById(b), command.reason());
         replace(second, Member.findById(a), command.reason());
-        attendance.settled(first, a, "已换班");
-        attendance.settled(second, b, "已换班");
         coverage.check(DutyPeriod.findById(first.periodId));
         if (!second.periodId.equals(first.periodId)) {
             coverage.check(DutyPeriod.findById(second.periodId));
@@ -183,6 +184,20 @@ public class RosterService {
     private Shift shift(UUID id) {
         Shift shift = Shift.findById(id, LockModeType.PESSIMISTIC_WRITE);
         return caller.visibleOr404(shift, shift == null ? null : shift.division, "班次", id);
+    }
+
+    /**
+     * Ended shifts are history (an absence stays an absence), and nobody rearranges their own
+     * shift: the person on it could otherwise hand away a shift they missed.
+     */
+    private void requireChangeable(Shift shift) {
+        if (!shift.endsAt.isAfter(clock.instant())) {
+            throw ProblemException.conflict("shift-ended");
+        }
+        Member onShift = Member.findById(shift.memberId);
+        if (onShift != null && onShift.account != null && onShift.account.equalsIgnoreCase(caller.subject())) {
+            throw new ProblemException(403, "own-shift-change");
+        }
     }
 
     private void replace(Shift shift, Member member, String reason) {

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.security.Divisions;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.SpotCheck;
@@ -66,10 +67,18 @@ public class SpotCheckService {
     /** The officer checked answers; a second answer keeps the first time. */
     public SpotCheck acknowledge(UUID id) {
         SpotCheck check = SpotCheck.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        caller.visibleOr404(check, check == null ? null : check.division, "查岗", id);
+        if (check == null) {
+            throw ProblemException.notFound("查岗", id);
+        }
         Shift shift = Shift.findById(check.shiftId);
         Member member = Member.findById(shift.memberId);
-        if (member.account == null || !member.account.equals(caller.subject())) {
+        // the officer answering is the member's bound account, signed in within the check's area
+        // (a village officer answers his township's check); anyone else in scope is refused, and
+        // outside it the check does not exist
+        boolean addressee = member.account != null && member.account.equalsIgnoreCase(caller.subject())
+                && Divisions.covers(check.division, caller.division());
+        if (!addressee) {
+            caller.visibleOr404(check, check.division, "查岗", id);
             throw new ProblemException(403, "not-your-spot-check");
         }
         if (check.acknowledgedAt == null) {

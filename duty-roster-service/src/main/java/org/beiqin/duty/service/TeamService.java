@@ -32,6 +32,9 @@ import org.beiqin.duty.rules.MemberRules;
 public class TeamService {
 
     @Inject
+    AccountDirectory accounts;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -69,7 +72,7 @@ public class TeamService {
         member.phone = blankToNull(command.phone());
         member.gender = command.gender();
         member.birthDate = command.birthDate();
-        member.account = blankToNull(command.account());
+        member.account = accounts.bindable(command.account(), team.division);
         member.roles = List.copyOf(Commands.orEmpty(command.roles()));
         member.status = Member.Status.ACTIVE;
         member.listed = true;
@@ -90,7 +93,11 @@ public class TeamService {
         member.status = command.status();
         member.phone = blankToNull(command.phone());
         member.roles = List.copyOf(command.roles());
-        member.account = blankToNull(command.account());
+        String account = blankToNull(command.account());
+        if (account == null || member.account == null || !account.equalsIgnoreCase(member.account)) {
+            // a new binding is checked against the accounts the gateway announced; an unchanged one stands
+            member.account = accounts.bindable(account, member.division);
+        }
         member.listed = command.listed();
         member.updatedAt = clock.instant();
         audit("member", member.id, member.division, "changed", before, snapshot(member));

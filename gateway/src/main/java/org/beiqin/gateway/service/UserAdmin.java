@@ -13,9 +13,13 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import org.beiqin.commons.outbox.Outbox;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
+import org.beiqin.contract.EventTypes;
+import org.beiqin.contract.Topics;
+import org.beiqin.contract.UserChanged;
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.config.GatewayConfig;
 
@@ -42,6 +46,9 @@ public class UserAdmin {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     /** The first administrator, so that a new installation can be signed into at all. */
     @Transactional
     void bootstrap(@Observes StartupEvent event) {
@@ -61,7 +68,27 @@ public class UserAdmin {
         }
         User user = newUser(username, b.displayName(), hash, new String[] {Roles.ADMIN}, b.division(), null);
         user.persist();
+        publish(user);
         LOG.infof("created the first administrator '%s' for division %s", username, b.division());
+    }
+
+    /**
+     * Accounts that were never announced on {@code identity.users} (made before the gateway
+     * published them) are announced once at start, so that the services' directories are complete.
+     */
+    @Transactional
+    void announceUnannounced(@Observes StartupEvent event) {
+        @SuppressWarnings("unchecked")
+        List<String> missing = User.getEntityManager().createNativeQuery("""
+                SELECT u.username FROM app_user u WHERE NOT EXISTS (
+                    SELECT 1 FROM outbox_event o WHERE o.topic = ?1 AND o.record_key = u.username)""")
+                .setParameter(1, Topics.IDENTITY_USERS).getResultList();
+        for (String username : missing) {
+            User.byUsername(username).ifPresent(this::publish);
+        }
+        if (!missing.isEmpty()) {
+            LOG.infof("announced %d account(s) on %s", missing.size(), Topics.IDENTITY_USERS);
+        }
     }
 
     public List<User> list(String division) {
@@ -91,6 +118,7 @@ public class UserAdmin {
         User user = newUser(command.username(), command.displayName(), hash,
                 command.roles().stream().sorted().toArray(String[]::new), command.division(), command.phone());
         user.persist();
+        publish(user);
         return user;
     }
 
@@ -129,6 +157,7 @@ public class UserAdmin {
             signOut |= !user.active;
         }
         user.updatedAt = clock.instant();
+        publish(user);
         if (signOut) {
             // tokens already out carry the old roles or division until they expire (15 min); no refresh renews them
             signIn.revokeAll(user.id);
@@ -161,6 +190,17 @@ public class UserAdmin {
         user.passwordHash = Passwords.hash(replacement, "newPassword", user.username);
         user.updatedAt = clock.instant();
         signIn.revokeAll(user.id);
+    }
+
+    /**
+     * Tells the services what the account now is ({@code identity.users}, through the outbox in
+     * this transaction): the duty roster binds members only to accounts it has heard of.
+     */
+    private void publish(User user) {
+        Instant at = user.updatedAt == null ? clock.instant() : user.updatedAt;
+        outbox.enqueue(Topics.IDENTITY_USERS, user.username, EventTypes.USER_CHANGED, user.username, at,
+                EventTypes.USER_CHANGED_SCHEMA, new UserChanged(user.username, user.displayName, user.division,
+                        List.copyOf(user.roleSet()), user.active, at));
     }
 
     /** The county office's role only at county level: a township holding it could sign off its own findings. */

@@ -1,19 +1,16 @@
 package org.beiqin.rectification.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import org.beiqin.commons.consumer.ConsumedEvents;
 import org.beiqin.commons.consumer.EventLoop;
+import org.beiqin.commons.consumer.TopicConsumer;
 import org.beiqin.commons.security.Divisions;
 import org.beiqin.contract.CloudEventCodec;
 import org.beiqin.contract.Discrepancy;
@@ -23,8 +20,6 @@ import org.beiqin.contract.Topics;
 import org.beiqin.rectification.config.RectificationConfig;
 
 import io.cloudevents.CloudEvent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Reads {@code preparedness.discrepancies} into the ledger. Each event is applied in its own
@@ -33,56 +28,36 @@ import io.quarkus.runtime.StartupEvent;
  * reason. Unknown rules are kept: the ledger stores the rule code as it came.
  */
 @ApplicationScoped
-public class DiscrepancyIntake {
+public class DiscrepancyIntake extends TopicConsumer {
 
     static final String GROUP = "rectification-service.discrepancies";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     RectificationConfig config;
 
     @Inject
-    ConsumedEvents consumed;
-
-    @Inject
     Ledger ledger;
 
-    private EventLoop loop;
-
-    void onStart(@Observes StartupEvent event) {
-        if (config.consume()) {
-            resume();
-        }
+    @Override
+    protected String group() {
+        return GROUP;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        pause();
+    @Override
+    protected String topic() {
+        return Topics.DISCREPANCIES;
     }
 
-    /** Stops consuming; what was read and not committed is read again by {@link #resume()}. */
-    public synchronized void pause() {
-        if (loop != null) {
-            loop.stop();
-            loop = null;
-        }
+    @Override
+    protected boolean enabled() {
+        return config.consume();
     }
 
-    public synchronized void resume() {
-        if (loop == null) {
-            loop = new EventLoop(bootstrapServers, GROUP, Topics.DISCREPANCIES, this::apply, consumed);
-            loop.start();
-        }
-    }
-
-    void apply(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEventCodec.decode(record.value() == null ? null
-                : record.value().getBytes(StandardCharsets.UTF_8));
+    @Override
+    protected void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event = event(record, "a discrepancy event", EventTypes.DISCREPANCY_OPENED,
+                EventTypes.DISCREPANCY_RESOLVED);
         boolean opened = EventTypes.DISCREPANCY_OPENED.equals(event.getType());
-        if (!opened && !EventTypes.DISCREPANCY_RESOLVED.equals(event.getType())) {
-            throw new EventLoop.Rejected("not a discrepancy event: type " + event.getType());
-        }
         Discrepancy finding = CloudEventCodec.data(event, Discrepancy.class);
         List<String> problems = problems(finding);
         if (!problems.isEmpty()) {

@@ -79,6 +79,9 @@ public class Idempotency {
         }
         String hash = hash(operation, request);
         try (Connection connection = dataSource.getConnection()) {
+            if (legacy(connection, key)) {
+                return replay(connection, caller.subject(), key, operation, hash);
+            }
             if (claim(connection, key, operation, hash)) {
                 Response response = create.get();
                 String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
@@ -95,7 +98,7 @@ public class Idempotency {
                 }
                 return response;
             }
-            return replay(connection, key, operation, hash);
+            return replay(connection, callerKey(), key, operation, hash);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("idempotency record", e);
         }
@@ -125,11 +128,29 @@ public class Idempotency {
         }
     }
 
-    private Response replay(Connection connection, String key, String operation, String hash) throws SQLException {
+    /**
+     * Whether the key was used by this subject before records carried division and roles (the
+     * caller column then held the subject alone). Such a record is still replayed, to the same
+     * subject only, until it expires with the retention: a phone that queued entries before the
+     * upgrade must not post them twice.
+     */
+    private boolean legacy(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM idempotency_record WHERE caller = ? AND key = ?")) {
+            select.setString(1, caller.subject());
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private Response replay(Connection connection, String owner, String key, String operation, String hash)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT operation, request_hash, status, response_body, location FROM idempotency_record "
                         + "WHERE caller = ? AND key = ?")) {
-            select.setString(1, callerKey());
+            select.setString(1, owner);
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !operation.equals(row.getString(1)) || !hash.equals(row.getString(2))) {

@@ -31,6 +31,11 @@ public class OfflineWindowValidator {
         return window;
     }
 
+    /** The earliest calendar day (in the clock's zone, Beijing time) a device may still report. */
+    public LocalDate earliestDay() {
+        return LocalDate.ofInstant(earliest(), clock.getZone());
+    }
+
     @ApplicationScoped
     public static class ForInstant implements ConstraintValidator<WithinOfflineWindow, Instant> {
         @Inject
@@ -49,8 +54,7 @@ public class OfflineWindowValidator {
 
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null
-                    || !value.isBefore(LocalDate.ofInstant(window.earliest(), window.clock.getZone()));
+            return value == null || !value.isBefore(window.earliestDay());
         }
     }
 }

@@ -75,6 +75,14 @@ public interface WarehouseConfig {
         boolean consume();
     }
 
+    Drills drills();
+
+    interface Drills {
+        /** Whether this replica consumes drill.drills (which drills a stock issue may name, and when). */
+        @WithDefault("true")
+        boolean consume();
+    }
+
     /** The periodic sweep of time-based rules (read by {@code WarehouseSweep}'s schedule). */
     Sweep sweep();
 

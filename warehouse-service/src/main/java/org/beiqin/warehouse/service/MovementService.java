@@ -56,6 +56,9 @@ public class MovementService {
     @Inject
     Caller caller;
 
+    @Inject
+    DrillReferences drills;
+
     public Movement receive(UUID warehouseId, Commands.Receive command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
         Item item = items.usableIn(command.itemId(), warehouse);
@@ -89,6 +92,8 @@ public class MovementService {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("dueBack", "issue.due-back-before-issue")));
         }
         if (command.reference() != null) {
+            drills.requireUsable(command.reference().type(), command.reference().id(), warehouse,
+                    m.occurredAt == null ? clock.instant() : m.occurredAt, "reference.id");
             m.referenceType = command.reference().type();
             m.referenceId = command.reference().id();
         }

@@ -36,6 +36,9 @@ import org.beiqin.warehouse.rules.FacilityRiskRule;
 public class ReadinessService {
 
     @Inject
+    DrillReferences drills;
+
+    @Inject
     WarehouseService warehouses;
     @Inject
     EquipmentRules rules;
@@ -243,6 +246,8 @@ public class ReadinessService {
 
     public Equipment returnedFromUse(UUID id, EquipmentCommands.ReturnedFromUse c) {
         Equipment e = lockedEquipment(id);
+        drills.requireUsable(c.reference().type(), c.reference().id(), Warehouse.findById(e.warehouseId),
+                c.at() == null ? clock.instant() : c.at(), "reference.id");
         equipmentRecord(e, "RETURNED_FROM_USE", c.at(), null, null, null, c.reference());
         rules.check(e);
         return e;

@@ -1,17 +1,13 @@
 package org.beiqin.warehouse.service;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import org.beiqin.commons.consumer.ConsumedEvents;
 import org.beiqin.commons.consumer.EventLoop;
+import org.beiqin.commons.consumer.TopicConsumer;
 import org.beiqin.contract.CloudEventCodec;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.TeamChanged;
@@ -20,8 +16,6 @@ import org.beiqin.warehouse.config.WarehouseConfig;
 import org.beiqin.warehouse.rules.PersonalKitRule;
 
 import io.cloudevents.CloudEvent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps the team sizes the per-responder standard needs, from {@code roster.teams}, on the shared
@@ -31,16 +25,10 @@ import io.quarkus.runtime.StartupEvent;
  * ignored.
  */
 @ApplicationScoped
-public class TeamChangesConsumer {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+public class TeamChangesConsumer extends TopicConsumer {
 
     @Inject
     WarehouseConfig config;
-
-    @Inject
-    ConsumedEvents consumed;
 
     @Inject
     EntityManager em;
@@ -48,28 +36,24 @@ public class TeamChangesConsumer {
     @Inject
     PersonalKitRule personalKit;
 
-    private EventLoop loop;
-
-    void start(@Observes StartupEvent event) {
-        if (config.teams().consume()) {
-            loop = new EventLoop(bootstrapServers, "warehouse-service.roster-teams", Topics.ROSTER_TEAMS, this::apply,
-                    consumed);
-            loop.start();
-        }
+    @Override
+    protected String group() {
+        return "warehouse-service.roster-teams";
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (loop != null) {
-            loop.stop();
-        }
+    @Override
+    protected String topic() {
+        return Topics.ROSTER_TEAMS;
     }
 
-    void apply(ConsumerRecord<String, String> record) {
-        CloudEvent event = CloudEventCodec.decode(record.value() == null ? null
-                : record.value().getBytes(StandardCharsets.UTF_8));
-        if (!EventTypes.TEAM_CHANGED.equals(event.getType())) {
-            throw new EventLoop.Rejected("not a team event: type " + event.getType());
-        }
+    @Override
+    protected boolean enabled() {
+        return config.teams().consume();
+    }
+
+    @Override
+    protected void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event = event(record, "a team event", EventTypes.TEAM_CHANGED);
         TeamChanged team = CloudEventCodec.data(event, TeamChanged.class);
         if (team.teamId() == null || team.division() == null || team.changedAt() == null || team.activeMembers() < 0) {
             throw new EventLoop.Rejected("team event " + event.getId() + " lacks teamId, division or changedAt");

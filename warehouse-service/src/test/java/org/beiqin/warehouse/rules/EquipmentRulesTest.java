@@ -79,7 +79,7 @@ class EquipmentRulesTest extends RuleTestBase {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
         String thrower = register(town, warehouse, "ROPE_THROWER", "抛绳器");
-        keeper(town).body(Map.of("reference", Map.of("type", "drill", "id", "drill-2026-06")))
+        keeper(town).body(Map.of("reference", Map.of("type", "incident", "id", "2026-06 暴雨")))
                 .post("/api/warehouse/equipment/" + thrower + "/returns-from-use").then().statusCode(201);
         clock.advance(Duration.ofDays(3));
         sweep();
