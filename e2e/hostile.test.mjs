@@ -6,43 +6,9 @@
 // Every answer must be a 4xx (no 5xx, no 2xx), and no row a user could have submitted may change.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { generate } from 'json-schema-faker';
-import { KEEPER, COUNTY, ADMIN, PASSWORD, PUBLIC, badTokens, call, ok, token } from './support.mjs';
-
-/** The tables that hold what people submit; outboxes, finding states and consumer records are left out (background work writes them). */
-const WATCHED = {
-  beiqin_warehouse: ['warehouse', 'storage_zone', 'item', 'movement', 'stock_balance', 'stock_lot', 'stock_standard', 'stocktake',
-    'stocktake_line', 'extinguisher', 'extinguisher_record', 'equipment', 'equipment_record', 'facility_inspection',
-    'inspection_photo', 'idempotency_record'],
-  beiqin_drill: ['drill', 'evaluation', 'improvement_action', 'idempotency_record'],
-  beiqin_duty: ['team', 'member', 'audit_entry', 'duty_period', 'shift', 'spot_check', 'idempotency_record'],
-  beiqin_rectification: ['rectification_measure', 'idempotency_record'],
-  beiqin_gateway: ['app_user', 'idempotency_record']
-};
-
-function snapshot() {
-  const out = {};
-  for (const [db, tables] of Object.entries(WATCHED)) {
-    const sql = tables.map(t => `select '${t}', count(*), coalesce(md5(string_agg(x::text, '|' order by x::text)), '') from ${t} x`).join(' union all ');
-    const text = execFileSync('psql', ['-h', process.env.BEIQIN_PG_HOST || '127.0.0.1', '-p', process.env.BEIQIN_PG_PORT || '5432',
-      '-U', process.env.BEIQIN_PG_USER || 'beiqin', '-d', db, '-At', '-c', sql],
-    { env: Object.assign({}, process.env, { PGPASSWORD: process.env.BEIQIN_PG_PASSWORD || 'beiqin' }) }).toString();
-    for (const line of text.trim().split('\n')) {
-      const [table, count, digest] = line.split('|');
-      out[db + '.' + table] = count + ':' + digest;
-    }
-  }
-  return out;
-}
-
-function deref(schema, doc, depth = 0) {
-  if (depth > 8 || schema === null || typeof schema !== 'object') return schema;
-  if (Array.isArray(schema)) return schema.map(s => deref(s, doc, depth + 1));
-  if (schema.$ref) return deref(schema.$ref.split('/').slice(1).reduce((o, k) => o[k], doc), doc, depth + 1);
-  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, deref(v, doc, depth + 1)]));
-}
+import { KEEPER, COUNTY, ADMIN, PASSWORD, PUBLIC, WATCHED, badTokens, call, deref, ok, snapshot, token } from './support.mjs';
 
 function wrongType(schema) {
   const type = Array.isArray(schema.type) ? schema.type.find(t => t !== 'null') : schema.type;

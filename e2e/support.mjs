@@ -1,5 +1,6 @@
 // What the end-to-end tests share: the running system's address, the demo users, HTTP calls
 // through the gateway, and Debian's Chromium started the way this machine needs it.
+import { execFileSync } from 'node:child_process';
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -121,4 +122,38 @@ export function badTokens() {
     ['another issuer', sign(claims({ iss: 'https://evil.example/issuer' }), realKey)],
     ['garbage', 'not.a.token']
   ];
+}
+
+/** The tables that hold what people submit; outboxes, finding states and consumer records are left out (background work writes them). */
+export const WATCHED = {
+  beiqin_warehouse: ['warehouse', 'storage_zone', 'item', 'movement', 'stock_balance', 'stock_lot', 'stock_standard', 'stocktake',
+    'stocktake_line', 'extinguisher', 'extinguisher_record', 'equipment', 'equipment_record', 'facility_inspection',
+    'inspection_photo', 'adjustment_approval', 'idempotency_record'],
+  beiqin_drill: ['drill', 'evaluation', 'improvement_action', 'idempotency_record'],
+  beiqin_duty: ['team', 'member', 'audit_entry', 'duty_period', 'shift', 'spot_check', 'idempotency_record'],
+  beiqin_rectification: ['rectification_measure', 'idempotency_record'],
+  beiqin_gateway: ['app_user', 'idempotency_record']
+};
+
+export function snapshot() {
+  const out = {};
+  for (const [db, tables] of Object.entries(WATCHED)) {
+    const sql = tables.map(t => `select '${t}', count(*), coalesce(md5(string_agg(x::text, '|' order by x::text)), '') from ${t} x`).join(' union all ');
+    const text = execFileSync('psql', ['-h', process.env.BEIQIN_PG_HOST || '127.0.0.1', '-p', process.env.BEIQIN_PG_PORT || '5432',
+      '-U', process.env.BEIQIN_PG_USER || 'beiqin', '-d', db, '-At', '-c', sql],
+    { env: Object.assign({}, process.env, { PGPASSWORD: process.env.BEIQIN_PG_PASSWORD || 'beiqin' }) }).toString();
+    for (const line of text.trim().split('\n')) {
+      const [table, count, digest] = line.split('|');
+      out[db + '.' + table] = count + ':' + digest;
+    }
+  }
+  return out;
+}
+
+/** The schema with every $ref replaced by what it points at (to a fixed depth). */
+export function deref(schema, doc, depth = 0) {
+  if (depth > 8 || schema === null || typeof schema !== 'object') return schema;
+  if (Array.isArray(schema)) return schema.map(s => deref(s, doc, depth + 1));
+  if (schema.$ref) return deref(schema.$ref.split('/').slice(1).reduce((o, k) => o[k], doc), doc, depth + 1);
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, deref(v, doc, depth + 1)]));
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.QueryParams;
@@ -23,7 +22,6 @@ import org.beiqin.duty.service.AccountDirectory;
 @Path("/api/duty/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "队伍与队员 Teams and members")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER})
 public class AccountResource {
 

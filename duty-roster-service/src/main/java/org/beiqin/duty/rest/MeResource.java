@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.security.Roles;
@@ -43,7 +42,6 @@ import biweekly.property.Summary;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "我的值班 My duty")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.DUTY_OFFICER, Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
 public class MeResource {
 

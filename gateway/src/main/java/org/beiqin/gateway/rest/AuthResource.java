@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.security.Roles;
@@ -82,7 +81,6 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "当前登录信息 Who the token says I am")
     public Views.Me me() {
         return new Views.Me(token.getSubject(), token.getClaim("name"), token.getGroups(), token.getClaim("division"),
@@ -92,7 +90,6 @@ public class AuthResource {
     @POST
     @Path("password")
     @RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
-    @SecurityRequirement(name = "jwt")
     @Operation(summary = "修改本人密码 Change my password", description = "修改后其他设备上的登录需重新登录。")
     public Response changePassword(@Valid @NotNull Commands.ChangePassword change) {
         users.changeOwnPassword(change.currentPassword(), change.newPassword());

@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.consumer.ConsumedEvents;
@@ -24,7 +23,6 @@ import org.beiqin.rectification.service.Escalation;
 @Path("/api/rectification")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "运维 Operations")
-@SecurityRequirement(name = "jwt")
 public class AdminResource {
 
     @Inject

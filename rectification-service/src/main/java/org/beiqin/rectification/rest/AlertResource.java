@@ -23,7 +23,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.Messages;
@@ -42,7 +41,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/rectification/alerts")
 @Tag(name = "提醒 Alerts to the county office")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
 public class AlertResource {
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.Messages;
@@ -25,7 +24,6 @@ import org.beiqin.rectification.service.Statistics;
 
 @Path("/api/rectification")
 @Tag(name = "统计与通报 Statistics and public notice")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
 public class ReportResource {
 

@@ -108,7 +108,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
-        return respond(Messages.locale(headers), 401, "unauthorized", new Object[0], uri, List.of(), Map.of());
+        Object type = e.getAttribute(org.beiqin.commons.security.TokenClaimsAugmentor.PROBLEM);
+        return respond(Messages.locale(headers), 401, type == null ? "unauthorized" : type.toString(), new Object[0], uri,
+                List.of(), Map.of());
     }
 
     @ServerExceptionMapper
@@ -138,12 +140,6 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure, incident %s, on %s", incident, uri == null ? "?" : uri.getPath());
         return respond(Messages.locale(headers), 500, "internal", new Object[] {incident}, uri, List.of(),
                 Map.of("incident", incident));
-    }
-
-    /** A problem response built outside an exception mapper (a request filter's refusal). */
-    public static Response problem(Locale locale, int status, String type, Object[] args, UriInfo uri,
-            List<Problem.InvalidField> fields, Map<String, Object> extensions) {
-        return respond(locale, status, type, args, uri, fields, extensions);
     }
 
     static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
@@ -24,7 +23,6 @@ import org.beiqin.warehouse.rules.WarehouseSweep;
 @Path("/api/warehouse/discrepancies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "发现的问题 Discrepancies")
-@SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
 public class DiscrepancyResource {
 
