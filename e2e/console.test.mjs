@@ -250,6 +250,8 @@ test('on a shared phone, what one keeper queued and saw is neither shown to nor 
   await page.waitForSelector('nav a[data-tab]');
   await page.waitForTimeout(3000);
   assert.equal(await page.locator('[data-testid=queued-entry]').count(), 0, 'no one else\'s entries are shown');
+  assert.equal(await page.locator('[data-testid=message]:has-text("已保存在本机")').count(), 0,
+    'nor the first keeper\'s last message');
   await shot(page, '05-shared-phone-colleague');
   const returnsOf = async () => (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock-card/${issue.itemId}`,
     { token: keeperToken })).movements.filter(m => m.type === 'RETURN' && m.issueId === issue.id);

@@ -77,7 +77,11 @@ document.addEventListener('alpine:init', () => {
         this.loginError = e instanceof api.Refused ? api.describe(e) : this.t('login.network');
       } finally { this.busy = false; }
     },
-    async logout() { this.stopStream(); await api.logout(); this.session = null; this.view = null; this.queue = []; },
+    async logout() {
+      this.stopStream(); await api.logout();
+      // nothing of this user's stays on screen for the next one: their queue, their last message
+      this.session = null; this.view = null; this.queue = []; this.message = ''; clearTimeout(this.messageTimer);
+    },
     start() { this.syncQueue(); this.go(this.tabs()[0]); this.flush(); },
 
     go(view) {
