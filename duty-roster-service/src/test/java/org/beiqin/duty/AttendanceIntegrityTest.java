@@ -58,6 +58,9 @@ class AttendanceIntegrityTest extends DutyTestBase {
 
         office(town).body(newMember("沈洼村值班员", "officer-" + village)).post("/api/duty/teams/" + team + "/members")
                 .then().statusCode(201).body("account", equalTo("officer-" + village));
+        // one account answers for one member: a second member of the team cannot be bound to it
+        office(town).body(newMember("替身", "officer-" + village)).post("/api/duty/teams/" + team + "/members")
+                .then().statusCode(422).body("errors.field", hasItem("account"));
 
         // an account that moves to another township no longer acts for the old team
         officer("officer-" + village, village).get("/api/duty/me/shifts").then().statusCode(200);

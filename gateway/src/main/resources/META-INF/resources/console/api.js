@@ -80,8 +80,20 @@
       }
     },
 
-    async refresh() {
+    /**
+     * A new access token. Calls that find theirs expired at the same moment share one refresh, and
+     * a token another tab of this browser already renewed is taken up instead of spending the
+     * replaced one (which the gateway would refuse).
+     */
+    refresh() {
+      if (!this.refreshing) this.refreshing = this.renew().finally(() => { this.refreshing = null; });
+      return this.refreshing;
+    },
+
+    async renew() {
       if (!this.session) throw new Refused(401, null);
+      const stored = read(SESSION, null);
+      if (stored && stored.refreshToken !== this.session.refreshToken) { this.session = stored; return; }
       try {
         const fresh = await this.raw('POST', '/api/auth/refresh', { refreshToken: this.session.refreshToken }, null, false);
         this.saveSession(fresh);

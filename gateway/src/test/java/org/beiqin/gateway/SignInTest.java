@@ -124,7 +124,8 @@ class SignInTest extends GatewayTestBase {
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
         as((String) second.get("accessToken")).get("/api/auth/me").then().statusCode(200);
 
-        // the first token again (a stolen copy, say): refused, and the newer one with it
+        // the first token again, later (a stolen copy, say): refused, and the newer one with it
+        clock.advance(Duration.ofSeconds(11));
         json().body(Map.of("refreshToken", firstRefresh)).post("/api/auth/refresh").then().statusCode(401)
                 .body("type", equalTo("urn:beiqin:problem:refresh-invalid"));
         json().body(Map.of("refreshToken", secondRefresh)).post("/api/auth/refresh").then().statusCode(401);

@@ -87,6 +87,23 @@ class PublicationAndScopeTest extends RectificationTestBase {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:beiqin:problem:token-claims-invalid"));
         assertThat(item(id).getString("item.status")).isEqualTo("NOT_COMPLETED");
+
+        // a township's own administrator can neither sign off, nor reopen, park or re-plan the county's item
+        var townAdmin = as(Tokens.token("admin-" + town, "镇管理员", town, Set.of("admin")));
+        townAdmin.body(Map.of("status", "COMPLETED", "evidence", "我们自己核验过了", "version", 0))
+                .post("/api/rectification/items/" + id + "/status").then().statusCode(403);
+        townAdmin.body(Map.of("status", "LONG_TERM", "evidence", "长期坚持", "version", 0))
+                .post("/api/rectification/items/" + id + "/status").then().statusCode(403)
+                .body("type", equalTo("urn:beiqin:problem:status-forbidden"));
+        townAdmin.body(Map.of("deadline", clock.today().plusDays(300).toString(), "version", 0))
+                .put("/api/rectification/items/" + id + "/plan").then().statusCode(403)
+                .body("type", equalTo("urn:beiqin:problem:plan-forbidden"));
+        townAdmin.body(Map.of("description", "自定措施", "owner", "镇里", "deadline", clock.today().toString()))
+                .post("/api/rectification/items/" + id + "/measures").then().statusCode(403);
+        assertThat(item(id).getInt("item.version")).isZero();
+        // the county's administrator may
+        admin().body(Map.of("status", "LONG_TERM", "evidence", "需长期坚持", "version", 0))
+                .post("/api/rectification/items/" + id + "/status").then().statusCode(200);
     }
 
     @Test

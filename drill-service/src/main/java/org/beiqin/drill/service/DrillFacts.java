@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,12 +23,15 @@ import org.beiqin.contract.Topics;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
 
+import io.quarkus.runtime.StartupEvent;
+
 /**
  * What other services may rely on about a drill: which division holds it and when supplies may be
  * issued for it. The window runs from {@code beiqin.drill.draw-window.before} (7 days) before the
- * day it is scheduled or started, to {@code after} (1 day) after the day it ended; a cancelled
- * drill has none. Published on {@code drill.drills} with every change, and applied again to each
- * draw this service receives.
+ * day it is scheduled or started, to {@code after} (1 day) after the day it ended; a draft or a
+ * cancelled drill has none. Published on {@code drill.drills} with every change (drills made before
+ * this was published are announced once at start), and applied again to each draw this service
+ * receives.
  */
 @ApplicationScoped
 public class DrillFacts {
@@ -51,7 +58,8 @@ public class DrillFacts {
     Clock clock;
 
     public Window window(Drill drill) {
-        if (drill.status == DrillStatus.CANCELLED) {
+        // a draft is not yet a drill anyone may draw for, and a cancelled one no longer is
+        if (drill.status == DrillStatus.DRAFT || drill.status == DrillStatus.CANCELLED) {
             return null;
         }
         Instant start = drill.actualStart;
@@ -81,6 +89,19 @@ public class DrillFacts {
         return window != null && at != null && Divisions.isValid(division)
                 && (Divisions.covers(division, drill.division) || Divisions.covers(drill.division, division))
                 && window.contains(at);
+    }
+
+    /** Drills never announced (made before drill.drills existed) are announced once at start. */
+    @Transactional
+    void announceUnannounced(@Observes StartupEvent event) {
+        @SuppressWarnings("unchecked")
+        List<UUID> missing = Drill.getEntityManager().createNativeQuery("""
+                SELECT d.id FROM drill d WHERE NOT EXISTS (
+                    SELECT 1 FROM outbox_event o WHERE o.topic = ?1 AND o.record_key = cast(d.id AS text))""", UUID.class)
+                .setParameter(1, Topics.DRILLS).getResultList();
+        for (UUID id : missing) {
+            publish(Drill.findById(id));
+        }
     }
 
     /** Announces the drill as it now is, in the transaction that changed it. */

@@ -40,18 +40,8 @@ public class MovementsConsumer extends TopicConsumer {
     DrillFacts facts;
 
     @Override
-    protected String group() {
-        return "drill-service.movements";
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.WAREHOUSE_MOVEMENTS;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return consume;
+    protected Subscription subscription() {
+        return new Subscription("drill-service.movements", Topics.WAREHOUSE_MOVEMENTS, consume);
     }
 
     @Override

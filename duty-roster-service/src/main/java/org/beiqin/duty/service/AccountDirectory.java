@@ -53,18 +53,8 @@ public class AccountDirectory extends TopicConsumer {
     Caller caller;
 
     @Override
-    protected String group() {
-        return "duty-roster-service.identity-users";
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.IDENTITY_USERS;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return config.accounts().consume();
+    protected Subscription subscription() {
+        return new Subscription("duty-roster-service.identity-users", Topics.IDENTITY_USERS, config.accounts().consume());
     }
 
     @Override

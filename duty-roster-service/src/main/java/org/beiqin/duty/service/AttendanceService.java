@@ -73,10 +73,6 @@ public class AttendanceService {
         shift.checkInLate = now.isAfter(shift.startsAt);
         shift.checkInLocation = location == null || location.isBlank() ? null : location.strip();
         rules.settled(shift, shift.memberId, shift.checkInLate ? "已签到（迟到）" : "已签到");
-        if (shift.replacedMemberId != null) {
-            // the person replaced on this shift, if found absent, is covered now that the substitute is here
-            rules.settled(shift, shift.replacedMemberId, "替班人员已签到");
-        }
         Shift.flush();
         return shift;
     }

@@ -123,8 +123,8 @@ public class RosterService {
     /**
      * Another person takes this one shift (替班); the rotation stays as it was. Only a shift not
      * yet over, and never by the person being replaced. The replaced person's NOT_CHECKED_IN or
-     * LEADER_ABSENT, if the sweep already found it, stays open: it ends when the substitute checks
-     * in, not because the roster was edited.
+     * LEADER_ABSENT, if the sweep already found it, stays open: an absence is a fact, which neither
+     * the edit nor the substitute's arrival undoes — the county closes it in its ledger.
      */
     public Shift override(UUID shiftId, Commands.Override command) {
         Shift shift = shift(shiftId);

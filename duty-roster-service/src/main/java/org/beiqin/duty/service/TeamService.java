@@ -73,6 +73,7 @@ public class TeamService {
         member.gender = command.gender();
         member.birthDate = command.birthDate();
         member.account = accounts.bindable(command.account(), team.division);
+        requireAccountFree(team.id, member.id, member.account);
         member.roles = List.copyOf(Commands.orEmpty(command.roles()));
         member.status = Member.Status.ACTIVE;
         member.listed = true;
@@ -97,6 +98,7 @@ public class TeamService {
         if (account == null || member.account == null || !account.equalsIgnoreCase(member.account)) {
             // a new binding is checked against the accounts the gateway announced; an unchanged one stands
             member.account = accounts.bindable(account, member.division);
+            requireAccountFree(member.teamId, member.id, member.account);
         }
         member.listed = command.listed();
         member.updatedAt = clock.instant();
@@ -104,6 +106,15 @@ public class TeamService {
         changed(Team.findById(member.teamId, LockModeType.PESSIMISTIC_WRITE), member);
         Member.flush();
         return member;
+    }
+
+    /** One account answers for one member of a team: nobody checks in for two people. */
+    private static void requireAccountFree(UUID teamId, UUID memberId, String account) {
+        if (account != null && Member.count("teamId = ?1 and lower(account) = lower(?2) and id <> ?3", teamId, account,
+                memberId) > 0) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("account", "member.account-taken",
+                    account)));
+        }
     }
 
     public Team team(UUID id) {

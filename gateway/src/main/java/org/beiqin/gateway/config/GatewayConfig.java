@@ -56,6 +56,14 @@ public interface GatewayConfig {
         @WithDefault("P14D")
         Duration refreshLifespan();
 
+        /**
+         * A replaced refresh token presented again within this time of its replacement is taken for
+         * a second tab refreshing at the same moment: refused, but the sign-in is kept. Later, it is
+         * a stolen copy and the whole sign-in ends.
+         */
+        @WithDefault("PT10S")
+        Duration reuseGrace();
+
         /** The RS256 signing key (PEM, {@code file:} or class path). */
         String privateKeyLocation();
 

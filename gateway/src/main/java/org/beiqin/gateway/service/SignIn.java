@@ -98,7 +98,11 @@ public class SignIn {
             throw new ProblemException(401, "refresh-invalid");
         }
         if (spent == 0) {
-            // a replaced token came back: someone holds a copy; end the whole sign-in
+            if (stored.replacedAt != null && !stored.replacedAt.plus(config.tokens().reuseGrace()).isBefore(now)) {
+                // spent a moment ago by a request racing this one (two tabs): refused, sign-in kept
+                throw new ProblemException(401, "refresh-invalid");
+            }
+            // a replaced token came back later: someone holds a copy; end the whole sign-in
             LOG.warnf("refresh token of family %s reused; the family is revoked", stored.family);
             revokeFamily(stored.family, now);
             throw new ProblemException(401, "refresh-invalid");

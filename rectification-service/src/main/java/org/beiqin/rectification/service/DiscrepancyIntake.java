@@ -39,18 +39,8 @@ public class DiscrepancyIntake extends TopicConsumer {
     Ledger ledger;
 
     @Override
-    protected String group() {
-        return GROUP;
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.DISCREPANCIES;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return config.consume();
+    protected Subscription subscription() {
+        return new Subscription(GROUP, Topics.DISCREPANCIES, config.consume());
     }
 
     @Override

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
-import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.HistoryEntry;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
@@ -43,6 +42,7 @@ public class ItemCommands {
 
     public RectificationItem plan(UUID id, Commands.Plan plan) {
         RectificationItem item = lockedVisible(id);
+        requireCounty();
         ProblemException.requireVersion(plan.version(), item.version);
         LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
         if (!plan.deadline().equals(item.deadline) && plan.deadline().isBefore(today)) {
@@ -62,6 +62,7 @@ public class ItemCommands {
 
     public Measure addMeasure(UUID id, Commands.NewMeasure command) {
         RectificationItem item = lockedVisible(id);
+        requireCounty();
         Integer last = Measure.find("SELECT max(m.position) FROM Measure m WHERE m.itemId = ?1", item.id)
                 .project(Integer.class).firstResult();
         Measure measure = new Measure();
@@ -118,6 +119,17 @@ public class ItemCommands {
         return flushed(measure);
     }
 
+    /**
+     * The six clears, the measures and an item's status are the county's: a township user holding
+     * an administrator's role must not move its own deadline, reopen what the county verified, or
+     * park an overdue item as long-term.
+     */
+    private void requireCounty() {
+        if (!caller.isCountyApprover()) {
+            throw new ProblemException(403, "plan-forbidden");
+        }
+    }
+
     public RectificationItem changeStatus(UUID id, Commands.StatusChange command) {
         RectificationItem item = lockedVisible(id);
         String evidence = trim(command.evidence());
@@ -144,7 +156,7 @@ public class ItemCommands {
                     Map.of("from", before.name(), "evidence", evidence, "findingOpen", item.findingOpen));
             return flushed(item);
         }
-        if (!caller.hasRole(Roles.COUNTY_OFFICE) && !caller.hasRole(Roles.ADMIN)) {
+        if (!caller.isCountyApprover()) {
             throw new ProblemException(403, "status-forbidden");
         }
         ProblemException.requireVersion(command.version(), item.version);

@@ -17,7 +17,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * A service's consumer of one topic on the shared {@link EventLoop}, started with the application
- * (when {@link #enabled()}) and stopped with it. A subclass names its group and topic and applies
+ * (when its {@link Subscription} is enabled) and stopped with it. A subclass names its group and topic and applies
  * one record, inside that record's transaction; {@link #event} reads the record as a CloudEvent of
  * the expected types or rejects it into quarantine.
  */
@@ -31,19 +31,20 @@ public abstract class TopicConsumer {
 
     private EventLoop loop;
 
-    /** The consumer group: one per service and topic. */
-    protected abstract String group();
+    /**
+     * What to consume: the consumer group (one per service and topic), the topic, and whether this
+     * replica consumes at all (tests and some replicas turn it off).
+     */
+    public record Subscription(String group, String topic, boolean enabled) {
+    }
 
-    protected abstract String topic();
-
-    /** Whether this replica consumes at all (tests and some replicas turn it off). */
-    protected abstract boolean enabled();
+    protected abstract Subscription subscription();
 
     /** Applies one record; throw {@link EventLoop.Rejected} for one that cannot be. */
     protected abstract void apply(ConsumerRecord<String, String> record);
 
     protected void onStart(@Observes StartupEvent event) {
-        if (enabled()) {
+        if (subscription().enabled()) {
             resume();
         }
     }
@@ -62,7 +63,8 @@ public abstract class TopicConsumer {
 
     public synchronized void resume() {
         if (loop == null) {
-            loop = new EventLoop(bootstrapServers, group(), topic(), this::apply, consumed);
+            Subscription subscription = subscription();
+            loop = new EventLoop(bootstrapServers, subscription.group(), subscription.topic(), this::apply, consumed);
             loop.start();
         }
     }

@@ -45,18 +45,8 @@ public class DrillReferences extends TopicConsumer {
     EntityManager em;
 
     @Override
-    protected String group() {
-        return "warehouse-service.drills";
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.DRILLS;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return config.drills().consume();
+    protected Subscription subscription() {
+        return new Subscription("warehouse-service.drills", Topics.DRILLS, config.drills().consume());
     }
 
     @Override

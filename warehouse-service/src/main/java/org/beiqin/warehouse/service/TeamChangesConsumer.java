@@ -37,18 +37,8 @@ public class TeamChangesConsumer extends TopicConsumer {
     PersonalKitRule personalKit;
 
     @Override
-    protected String group() {
-        return "warehouse-service.roster-teams";
-    }
-
-    @Override
-    protected String topic() {
-        return Topics.ROSTER_TEAMS;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return config.teams().consume();
+    protected Subscription subscription() {
+        return new Subscription("warehouse-service.roster-teams", Topics.ROSTER_TEAMS, config.teams().consume());
     }
 
     @Override
