@@ -27,10 +27,6 @@ public class OfflineWindowValidator {
         return clock.instant().minus(window);
     }
 
-    public Duration window() {
-        return window;
-    }
-
     /** The earliest calendar day (in the clock's zone, Beijing time) a device may still report. */
     public LocalDate earliestDay() {
         return LocalDate.ofInstant(earliest(), clock.getZone());
