@@ -39,4 +39,10 @@ public class Stocktake extends PanacheEntityBase {
     public Instant reconciledAt;
     @Column(name = "reconciled_by")
     public String reconciledBy;
+    @Column(name = "sent_back_at")
+    public Instant sentBackAt;
+    @Column(name = "sent_back_by")
+    public String sentBackBy;
+    @Column(name = "sent_back_reason")
+    public String sentBackReason;
 }

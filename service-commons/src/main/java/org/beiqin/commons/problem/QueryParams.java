@@ -85,6 +85,11 @@ public final class QueryParams {
         return value;
     }
 
+    /** A parameter that is present but not one of the values it takes (blank, or several where one is meant). */
+    public void reject(String name) {
+        errors.add(new ProblemException.FieldError(name, "constraint.Pattern"));
+    }
+
     /** Throws the 422 naming every wrong parameter, if any. */
     public void check() {
         if (!errors.isEmpty()) {

@@ -104,13 +104,30 @@ public final class Responses {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StocktakeView(UUID id, UUID warehouseId, String division, Stocktake.Status status, String note,
             Instant openedAt, String openedBy, Instant submittedAt, String submittedBy, Instant reconciledAt,
-            String reconciledBy, List<StocktakeLineView> lines, Integer differences) {
+            String reconciledBy, List<StocktakeLineView> lines, Integer differences, String warehouseName,
+            SentBack sentBack) {
         static StocktakeView from(Stocktake s, List<StocktakeService.Line> lines) {
             List<StocktakeLineView> views = lines.stream().map(StocktakeLineView::from).toList();
             Integer differences = s.status == Stocktake.Status.OPEN ? null
                     : (int) lines.stream().filter(l -> l.difference() != null && l.difference().signum() != 0).count();
-            return new StocktakeView(s.id, s.warehouseId, s.division, s.status, s.note, s.openedAt, s.openedBy,
-                    s.submittedAt, s.submittedBy, s.reconciledAt, s.reconciledBy, views, differences);
+            return of(s, views, differences);
         }
+
+        /** Without its lines, with the number of differing lines counted in the database. */
+        static StocktakeView summary(Stocktake s, Long differences) {
+            return of(s, null, s.status == Stocktake.Status.OPEN || differences == null ? null : differences.intValue());
+        }
+
+        private static StocktakeView of(Stocktake s, List<StocktakeLineView> lines, Integer differences) {
+            org.beiqin.warehouse.Warehouse w = org.beiqin.warehouse.Warehouse.findById(s.warehouseId);
+            return new StocktakeView(s.id, s.warehouseId, s.division, s.status, s.note, s.openedAt, s.openedBy,
+                    s.submittedAt, s.submittedBy, s.reconciledAt, s.reconciledBy, lines, differences,
+                    w == null ? null : w.name,
+                    s.sentBackAt == null ? null : new SentBack(s.sentBackAt, s.sentBackBy, s.sentBackReason));
+        }
+    }
+
+    /** The county sent the count back to be done again, and why. */
+    public record SentBack(Instant at, String by, String reason) {
     }
 }

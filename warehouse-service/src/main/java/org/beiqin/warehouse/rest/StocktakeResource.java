@@ -3,6 +3,10 @@ package org.beiqin.warehouse.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.beiqin.commons.problem.QueryParams;
+import java.util.List;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,6 +53,40 @@ public class StocktakeResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    org.beiqin.commons.security.Caller caller;
+
+    @GET
+    @Operation(summary = "待审批的盘点 Stocktakes of a status across the caller's area (without their lines)",
+            description = "默认列出已提交、待县应急办审批的盘点单（status=SUBMITTED），先提交的在前；带有差异行数。")
+    public List<Responses.StocktakeView> list(@QueryParam("status") @DefaultValue("SUBMITTED") String status,
+            @QueryParam("division") String division) {
+        QueryParams p = new QueryParams();
+        List<Stocktake.Status> statuses = p.list("status", List.of(status), Stocktake.Status::valueOf);
+        if (statuses.size() != 1) {
+            p.reject("status");
+        }
+        String scope = p.division("division", division);
+        p.check();
+        List<Stocktake> found = stocktakes.within(scope == null ? caller.division() : scope, statuses.get(0));
+        var differences = stocktakes.differences(found.stream().map(s -> s.id).toList());
+        return found.stream().map(s -> Responses.StocktakeView.summary(s, differences.getOrDefault(s.id, 0L))).toList();
+    }
+
+    @POST
+    @Path("{id}/sent-back")
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
+    @Operation(summary = "退回重盘 Send a submitted stocktake back to the keeper, with the reason",
+            description = "由县应急办退回；盘点单重新开放，库管员看到退回原因后复点再提交。不入账。")
+    @APIResponse(responseCode = "409", description = "盘点单不是待审批状态，或该仓库已有进行中的盘点")
+    public Response sendBack(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Reconcile command) {
+        return idempotency.execute(key, "POST /stocktakes/" + id + "/sent-back", command, () -> {
+            stocktakes.sendBack(id, command);
+            return Response.ok(get(id)).build();
+        });
+    }
 
     @GET
     @Path("{id}")

@@ -51,9 +51,22 @@ public class ItemUnlabeledRule extends RuleSupport {
             return;
         }
         discrepancies.open(findings.finding(RULE, item.division, "item", item.id.toString(), item.name,
-                String.format("物资“%s”标识不全，缺少：%s", item.name, String.join("、", missing)),
-                String.format("Item \"%s\" is not fully labelled; missing: %s", item.name, String.join(", ", missing)),
+                String.format("物资“%s”标识不全，缺少：%s", item.name,
+                        missing.stream().map(m -> label(m, true)).collect(java.util.stream.Collectors.joining("、"))),
+                String.format("Item \"%s\" is not fully labelled; missing: %s", item.name,
+                        missing.stream().map(m -> label(m, false)).collect(java.util.stream.Collectors.joining(", "))),
                 Map.of("missing", missing, "kind", item.kind.name())));
+    }
+
+    /** What the keeper calls a missing attribute: 规格, 计量单位, 燃料类型… (the field's own name if unknown). */
+    static String label(String field, boolean chinese) {
+        return switch (field) {
+            case "specification" -> chinese ? "规格" : "specification";
+            case "unit" -> chinese ? "计量单位" : "unit";
+            case "attributes.fuelType" -> chinese ? "燃料类型" : "fuel type";
+            case "attributes.batteryType" -> chinese ? "电池类型" : "battery type";
+            default -> field.startsWith("attributes.") ? field.substring("attributes.".length()) : field;
+        };
     }
 
     private static boolean blank(String value) {

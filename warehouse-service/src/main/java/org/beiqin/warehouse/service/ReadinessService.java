@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.beiqin.commons.files.FileTypes;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Equipment;
@@ -34,6 +35,8 @@ import org.beiqin.warehouse.rules.FacilityRiskRule;
 @ApplicationScoped
 @Transactional
 public class ReadinessService {
+
+    private static final java.util.Set<String> PHOTOS = java.util.Set.of("image/jpeg", "image/png", "image/webp");
 
     @Inject
     DrillReferences drills;
@@ -326,14 +329,14 @@ public class ReadinessService {
         if (content.length > config.equipment().maxPhotoBytes()) {
             throw new ProblemException(413, "photo-too-large", config.equipment().maxPhotoBytes() / (1024 * 1024));
         }
-        if (!Photos.matches(contentType, content)) {
+        if (!PHOTOS.contains(FileTypes.base(contentType)) || !FileTypes.matches(contentType, content)) {
             throw new ProblemException(415, "photo-type", contentType);
         }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
                 INSERT INTO inspection_photo (id, inspection_id, content_type, size_bytes, content, uploaded_by, uploaded_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, id).setParameter(2, inspection.id).setParameter(3, Photos.base(contentType))
+                .setParameter(1, id).setParameter(2, inspection.id).setParameter(3, FileTypes.base(contentType))
                 .setParameter(4, content.length).setParameter(5, content).setParameter(6, caller.name())
                 .setParameter(7, clock.instant()).executeUpdate();
         return id;

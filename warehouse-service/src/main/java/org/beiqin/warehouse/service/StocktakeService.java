@@ -64,6 +64,7 @@ public class StocktakeService {
 
     public Stocktake open(UUID warehouseId, Commands.OpenStocktake command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
+        em.lock(warehouse, LockModeType.PESSIMISTIC_WRITE);
         if (Stocktake.count("warehouseId = ?1 and status = ?2", warehouse.id, Stocktake.Status.OPEN) > 0) {
             throw ProblemException.conflict("stocktake-already-open");
         }
@@ -172,6 +173,57 @@ public class StocktakeService {
         stocktake.reconciledAt = clock.instant();
         stocktake.reconciledBy = caller.name();
         return posted;
+    }
+
+    /**
+     * Sends a submitted count back to its keeper with the county's reason: it is open again for
+     * recounting, and nothing is posted. Refused while the warehouse already has another open count.
+     */
+    public Stocktake sendBack(UUID stocktakeId, Commands.Reconcile command) {
+        Stocktake stocktake = locked(stocktakeId);
+        if (!caller.isCountyApprover()) {
+            throw new ProblemException(403, "approval-forbidden");
+        }
+        requireStatus(stocktake, Stocktake.Status.SUBMITTED);
+        // the warehouse row is the turnstile for "one open count": opening takes it too
+        em.find(Warehouse.class, stocktake.warehouseId, LockModeType.PESSIMISTIC_WRITE);
+        if (Stocktake.count("warehouseId = ?1 and status = ?2", stocktake.warehouseId, Stocktake.Status.OPEN) > 0) {
+            throw ProblemException.conflict("stocktake-already-open");
+        }
+        // the recount is blind again: the book quantities read at submission are taken off the lines
+        em.createNativeQuery("UPDATE stocktake_line SET ledger = NULL WHERE stocktake_id = ?1")
+                .setParameter(1, stocktake.id).executeUpdate();
+        stocktake.status = Stocktake.Status.OPEN;
+        stocktake.sentBackAt = clock.instant();
+        stocktake.sentBackBy = caller.name();
+        stocktake.sentBackReason = command.reason().strip();
+        return stocktake;
+    }
+
+    /** Stocktakes of one status within a division (the caller's by default), oldest submitted first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Stocktake> within(String division, Stocktake.Status status) {
+        caller.requireCovers(division);
+        return Stocktake.list("division like ?1 and status = ?2 order by submittedAt, openedAt, id",
+                division + "%", status);
+    }
+
+    /** How many lines of each stocktake differ from the ledger. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public java.util.Map<UUID, Long> differences(List<UUID> ids) {
+        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT stocktake_id, count(*) FILTER (WHERE ledger IS NOT NULL AND counted <> ledger)
+                FROM stocktake_line WHERE stocktake_id = ANY(?1) GROUP BY stocktake_id""")
+                .setParameter(1, ids.toArray(new UUID[0])).getResultList();
+        for (Object[] r : rows) {
+            counts.put((UUID) r[0], ((Number) r[1]).longValue());
+        }
+        return counts;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -41,7 +41,7 @@ class ItemUnlabeledRuleTest extends RuleTestBase {
                 .body("[0].missingLabels", equalTo(List.of("attributes.fuelType"))).extract().path("[0].id");
 
         Discrepancy opened = awaitOpened("ITEM_UNLABELED", item);
-        assertThat(opened.summary().zh()).contains("attributes.fuelType");
+        assertThat(opened.summary().zh()).contains("缺少：燃料类型").doesNotContain("attributes");
 
         keeper(town).body(Map.of("attributes", Map.of("fuelType", "0号柴油")))
                 .patch("/api/warehouse/items/" + item).then().statusCode(200)

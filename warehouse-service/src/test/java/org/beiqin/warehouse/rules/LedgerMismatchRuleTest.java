@@ -3,6 +3,7 @@ package org.beiqin.warehouse.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,58 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         assertThat(resolved.key()).isEqualTo(opened.key());
         assertThat(resolved.resolution().evidence()).containsEntry("movementId", correction);
         assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("18");
+    }
+
+    @Test
+    void theCountySeesSubmittedCountsAndSendsOneBackWithItsReason() {
+        String town = newTownship();
+        String sibling = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String shovel = createItem(town, "铁锨", "FLOOD", "EQUIPMENT", "把");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, shovel, 20).statusCode(201);
+        String stocktake = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                .statusCode(201).extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", shovel, "zoneId", flood, "counted", 17))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200);
+
+        // the county office lists what waits for it, with the warehouse's name and the number of differences
+        List<Map<String, Object>> waiting = as(Tokens.countyOffice("410182")).queryParam("division", town)
+                .get("/api/warehouse/stocktakes").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(waiting).singleElement().satisfies(s -> {
+            assertThat(s).containsEntry("id", stocktake).containsEntry("warehouseName", "乔楼镇应急物资仓库")
+                    .containsEntry("differences", 1).containsEntry("status", "SUBMITTED");
+        });
+        // a sibling township's keeper sees none of it
+        assertThat(keeper(sibling).get("/api/warehouse/stocktakes").then().statusCode(200).extract().jsonPath()
+                .getList("$")).isEmpty();
+
+        // a keeper cannot send back (or approve) his own count, nor can another county; a reason is required
+        keeper(town).body(Map.of("reason", "重点")).post("/api/warehouse/stocktakes/" + stocktake + "/sent-back")
+                .then().statusCode(403);
+        as(Tokens.countyOffice("410183")).body(Map.of("reason", "重点"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(404);
+        as(Tokens.countyOffice("410182")).queryParam("status", "OPEN,SUBMITTED").get("/api/warehouse/stocktakes").then()
+                .statusCode(422).contentType("application/problem+json");
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", " "))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "铁锨请按存放区逐一复点"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("sentBack.reason", equalTo("铁锨请按存放区逐一复点"));
+        // the keeper reads why, and recounts blind: the book quantity is off the line again
+        keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200)
+                .body("sentBack.reason", equalTo("铁锨请按存放区逐一复点"))
+                .body("lines[0].counted", equalTo(17)).body("lines[0].ledger", nullValue())
+                .body("lines[0].difference", nullValue());
+        assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("20");
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "again"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(409);
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", shovel, "zoneId", flood, "counted", 20))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
+                .body("differences", equalTo(0));
     }
 
     @Test
