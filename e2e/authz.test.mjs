@@ -71,7 +71,7 @@ function concrete(path, ids) {
     '/api/warehouse/warehouses/{id}': ids.warehouse, '/api/drills/{id}': path.includes('{actionId}') ? ids.drillWithAction : ids.drill,
     '/api/duty/periods/{id}': ids.period, '/api/duty/spot-checks/{id}': ids.spotCheck, '/api/duty/teams/{id}': ids.team,
     '/api/rectification/items/{id}': path.includes('{measureId}') ? ids.findingWithMeasure : ids.finding,
-    '/api/rectification/alerts/{id}': ids.alert
+    '/api/rectification/alerts/{id}': ids.alert, '/api/rectification/divisions/{code}': TOWN
   };
   let real = true;
   const filled = path.replace(/\{([^}]+)}/g, (match, name, offset) => {

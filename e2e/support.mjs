@@ -131,7 +131,7 @@ export const WATCHED = {
     'inspection_photo', 'adjustment_approval', 'idempotency_record'],
   beiqin_drill: ['drill', 'evaluation', 'improvement_action', 'idempotency_record'],
   beiqin_duty: ['team', 'member', 'audit_entry', 'duty_period', 'shift', 'spot_check', 'idempotency_record'],
-  beiqin_rectification: ['rectification_measure', 'idempotency_record'],
+  beiqin_rectification: ['rectification_measure', 'division', 'item_evidence', 'idempotency_record'],
   beiqin_gateway: ['app_user', 'idempotency_record']
 };
 

@@ -136,7 +136,9 @@ class IntakeTest extends RectificationTestBase {
         assertThat(closed.getString("verification.by")).isEqualTo("system");
         assertThat(closed.getString("verification.name")).isEqualTo("系统");
         assertThat(Instant.parse(closed.getString("verification.at"))).isEqualTo(fixed);
-        assertThat(closed.getString("verification.evidence")).startsWith("系统核验：已登记年检").contains("inspectedOn");
+        // people read the reason; the source's evidence fields stay with the resolution
+        assertThat(closed.getString("verification.evidence")).isEqualTo("系统核验：已登记年检");
+        assertThat(closed.getMap("resolution").toString()).contains("inspectedOn");
         assertThat(Instant.parse(closed.getString("item.closedAt"))).isEqualTo(fixed);
 
         Instant again = detected.plus(Duration.ofDays(40));

@@ -39,6 +39,7 @@ import io.restassured.path.json.JsonPath;
 class StatisticsTest extends RectificationTestBase {
 
     private final String town = newTownship();
+    private final String townName = "统计" + town.substring(6) + "镇";
     private final List<String> ids = new ArrayList<>();
     private Instant t0;
 
@@ -49,6 +50,9 @@ class StatisticsTest extends RectificationTestBase {
             return;
         }
         t0 = clock.instant();
+        // the township has a name in the registry, which the notice and its file name use
+        admin().body(Map.of("name", townName))
+                .put("/api/rectification/divisions/" + town).then().statusCode(200);
         List<Discrepancy> findings = new ArrayList<>();
         for (int n = 1; n <= 47; n++) {
             Discrepancy f = finding(town, n <= 30 ? "LEDGER_MISMATCH" : "BATTERY_LOW", "medium", "S-" + n, t0);
@@ -162,9 +166,10 @@ class StatisticsTest extends RectificationTestBase {
         String markdown = county().accept("text/markdown").queryParam("division", town).queryParam("format", "markdown")
                 .get("/api/rectification/notice").then().statusCode(200)
                 .header("Content-Disposition", startsWith("attachment;"))
-                .header("Content-Disposition", containsString("filename*=UTF-8''" + town + "%E6%95%B4%E6%94%B9"))
+                .header("Content-Disposition", containsString("filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(townName + "整改", java.nio.charset.StandardCharsets.UTF_8)))
                 .extract().asString();
-        assertThat(markdown).startsWith("# " + town + "应急准备问题整改情况通报")
+        assertThat(markdown).startsWith("# " + townName + "应急准备问题整改情况通报")
                 .contains("## 一、总体情况").contains("完成率为96.5%");
     }
 
@@ -178,7 +183,8 @@ class StatisticsTest extends RectificationTestBase {
             List<Row> rows = items.read();
             assertThat(rows).hasSize(48);
             assertThat(rows.get(0).getCellText(0)).isEqualTo("序号");
-            assertThat(rows.stream().skip(1).map(r -> r.getCellText(9)).collect(
+            assertThat(rows.get(0).getCellText(6)).isEqualTo("整改状态");
+            assertThat(rows.stream().skip(1).map(r -> r.getCellText(6)).collect(
                     Collectors.groupingBy(s -> s, Collectors.counting())))
                     .containsEntry("完成", 43L).containsEntry("基本完成", 1L).containsEntry("长期整改", 1L)
                     .containsEntry("未完成", 2L);

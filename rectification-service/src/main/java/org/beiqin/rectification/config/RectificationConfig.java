@@ -22,10 +22,6 @@ public interface RectificationConfig {
     @WithDefault("15m")
     String sweepEvery();
 
-    /** Names of divisions for notices and exports (统计用区划代码 → 名称). */
-    @WithName("division-names")
-    Map<String, String> divisionNames();
-
     interface Deadlines {
         /** Days from detection to the default 整改时限, by severity (high, medium, low). */
         @WithName("days")

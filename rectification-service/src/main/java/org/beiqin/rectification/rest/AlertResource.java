@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.problem.Messages;
@@ -87,6 +93,21 @@ public class AlertResource {
     @Operation(summary = "确认已阅 Acknowledge an alert", description = "记录确认人和时间；重复确认保留第一次的记录。")
     public Views.AlertView acknowledge(@PathParam("id") long id) {
         return Views.AlertView.from(alerts.acknowledge(id), Messages.locale(headers));
+    }
+
+    @Schema(description = "要确认的提醒编号，一次最多 200 条")
+    public record Acknowledge(@NotEmpty @Size(max = 200) List<@NotNull Long> ids) {
+    }
+
+    @POST
+    @Path("acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "批量确认已阅 Acknowledge several alerts",
+            description = "全部确认或全部不确认：其中任何一条不存在或不在本人辖区时返回 404，不确认任何一条。")
+    public List<Views.AlertView> acknowledgeAll(@Valid @NotNull Acknowledge body) {
+        Locale locale = Messages.locale(headers);
+        return alerts.acknowledgeAll(body.ids()).stream().map(a -> Views.AlertView.from(a, locale)).toList();
     }
 
     @GET

@@ -33,13 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
 import org.beiqin.commons.problem.Messages;
+import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
+import org.beiqin.rectification.ItemEvidence;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.RectificationItem;
 import org.beiqin.rectification.service.Commands;
 import org.beiqin.rectification.service.Deadlines;
+import org.beiqin.rectification.service.DivisionNames;
+import org.beiqin.rectification.service.Evidence;
 import org.beiqin.rectification.service.ItemCommands;
 import org.beiqin.rectification.service.ItemQueries;
 import org.beiqin.rectification.service.LedgerExport;
@@ -68,6 +72,12 @@ public class ItemResource {
     Idempotency idempotency;
 
     @Inject
+    Evidence evidence;
+
+    @Inject
+    DivisionNames divisionNames;
+
+    @Inject
     Clock clock;
 
     @Context
@@ -75,26 +85,58 @@ public class ItemResource {
 
     @GET
     @Operation(summary = "整改事项列表 List rectification items",
-            description = "按区划前缀（默认为本人辖区）、状态、规则、严重程度、发现日期、是否逾期和关键词筛选；按首次发现时间倒序。")
+            description = "按区划前缀（默认为本人辖区）、状态、规则、严重程度、发现日期、是否逾期、几天内到期（dueWithin）和关键词筛选；"
+                    + "sort 可选 detected（发现时间，默认）、deadline、division、status，dir 可选 desc（默认）、asc。")
     public Views.Page<Views.ItemSummary> list(@QueryParam("division") String division,
             @QueryParam("status") List<String> status, @QueryParam("rule") String rule,
             @QueryParam("severity") List<String> severity, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("overdue") Boolean overdue, @QueryParam("q") String text,
+            @QueryParam("to") String to, @QueryParam("overdue") Boolean overdue,
+            @QueryParam("dueWithin") Integer dueWithin, @QueryParam("q") String text,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         QueryParams p = new QueryParams();
-        var filter = new ItemQueries.Filter(p.division("division", division),
-                p.list("status", status, ItemStatus::valueOf), rule == null || rule.isBlank() ? null : rule.strip(),
-                p.severities("severity", severity), p.date("from", from),
-                p.date("to", to), overdue, text);
+        var filter = filter(p, division, status, rule, severity, from, to, overdue, dueWithin, text);
+        ItemQueries.Order order = order(p, sort);
+        boolean ascending = ascending(p, dir);
         p.range("page", page, 0, 100_000);
         p.range("size", size, 1, 200);
         p.check();
-        ItemQueries.Found found = queries.list(filter, page, size);
+        ItemQueries.Found found = queries.list(filter, order, ascending, page, size);
         LocalDate today = today();
         Locale locale = Messages.locale(headers);
         return new Views.Page<>(found.items().stream().map(i -> Views.ItemSummary.from(i,
-                found.measures().getOrDefault(i.id, ItemQueries.MeasureCount.NONE), today, locale)).toList(),
+                found.measures().getOrDefault(i.id, ItemQueries.MeasureCount.NONE), today, locale, divisionNames::named)).toList(),
                 found.total(), page, size);
+    }
+
+    private static ItemQueries.Filter filter(QueryParams p, String division, List<String> status, String rule,
+            List<String> severity, String from, String to, Boolean overdue, Integer dueWithin, String text) {
+        if (dueWithin != null) {
+            p.range("dueWithin", dueWithin, 0, 366);
+        }
+        return new ItemQueries.Filter(p.division("division", division),
+                p.list("status", status, ItemStatus::valueOf), rule == null || rule.isBlank() ? null : rule.strip(),
+                p.severities("severity", severity), p.date("from", from),
+                p.date("to", to), overdue, dueWithin, text);
+    }
+
+    private static ItemQueries.Order order(QueryParams p, String sort) {
+        if (sort == null || sort.isBlank()) {
+            return ItemQueries.Order.DETECTED;
+        }
+        return p.list("sort", List.of(sort), v -> ItemQueries.Order.valueOf(v.toUpperCase(Locale.ROOT))).stream()
+                .findFirst().orElse(ItemQueries.Order.DETECTED);
+    }
+
+    private static boolean ascending(QueryParams p, String dir) {
+        if (dir == null || dir.isBlank()) {
+            return false;
+        }
+        return p.list("dir", List.of(dir), v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "asc" -> Boolean.TRUE;
+            case "desc" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(v);
+        }).stream().findFirst().orElse(false);
     }
 
     @GET
@@ -148,15 +190,69 @@ public class ItemResource {
                 () -> Response.ok(detail(commands.changeStatus(id, command))).build());
     }
 
+    @POST
+    @Path("{id}/evidence")
+    @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "上传佐证材料 Attach evidence (a JPEG, PNG or WebP photo, or a PDF; at most 5 MB)",
+            description = "请求体为文件本身，Content-Type 为其类型，X-File-Name 为文件名（URL 编码）。同一文件重复上传只保留一份。")
+    @APIResponse(responseCode = "201", description = "已附上 Attached")
+    @APIResponse(responseCode = "200", description = "同一文件已附上过 The same file was already attached")
+    @APIResponse(responseCode = "413", description = "文件过大 Too large")
+    @APIResponse(responseCode = "415", description = "不是所声明的类型 Not the type declared")
+    public Response attach(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("X-File-Name") String fileName, byte[] content) {
+        String name;
+        try {
+            name = fileName == null ? null : java.net.URLDecoder.decode(fileName, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("file", "evidence-name")));
+        }
+        Evidence.Attached attached = evidence.attach(id, name, contentType, content);
+        if (!attached.created()) {
+            return Response.ok(attached.attachment()).build();
+        }
+        return Response.created(URI.create("/api/rectification/items/" + id + "/evidence/" + attached.attachment().id()))
+                .entity(attached.attachment()).build();
+    }
+
+    @GET
+    @Path("{id}/evidence/{evidenceId}")
+    @Produces({"image/jpeg", "image/png", "image/webp", "application/pdf"})
+    @Operation(summary = "下载佐证材料 One evidence file, as uploaded")
+    public Response evidenceFile(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        ItemEvidence file = evidence.read(id, evidenceId);
+        return Response.ok(file.content, file.contentType)
+                .header("Content-Disposition", Downloads.attachment(file.fileName).replaceFirst("^attachment", "inline"))
+                .build();
+    }
+
     @GET
     @Path("export")
     @Produces(LedgerExport.MEDIA_TYPE)
-    @Operation(summary = "导出整改台账（Excel） Export the ledger as a spreadsheet")
+    @Operation(summary = "导出整改台账（Excel） Export the ledger as a spreadsheet",
+            description = "只带 division、from、to 时导出该期间发现的事项；带上列表的其他筛选条件时，导出与列表相同的事项（最多 10000 项）。")
     public Response export(@QueryParam("division") String division, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        QueryParams.Scope s = QueryParams.scope(division, from, to);
-        List<RectificationItem> items = export.items(s.division(), s.from(), s.to());
-        String file = notices.fileName(s.division(), s.from(), s.to(), "整改台账", "xlsx");
+            @QueryParam("to") String to, @QueryParam("status") List<String> status, @QueryParam("rule") String rule,
+            @QueryParam("severity") List<String> severity, @QueryParam("overdue") Boolean overdue,
+            @QueryParam("dueWithin") Integer dueWithin, @QueryParam("q") String text,
+            @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
+        boolean filtered = !status.isEmpty() || !severity.isEmpty() || (rule != null && !rule.isBlank())
+                || overdue != null || dueWithin != null || (text != null && !text.isBlank());
+        List<RectificationItem> items;
+        String file;
+        if (filtered) {
+            QueryParams p = new QueryParams();
+            var filter = filter(p, division, status, rule, severity, from, to, overdue, dueWithin, text);
+            ItemQueries.Order order = order(p, sort);
+            boolean ascending = ascending(p, dir);
+            p.check();
+            items = queries.list(filter, order, ascending, 0, 10_000).items();
+            file = notices.fileName(filter.division(), null, null, "整改台账（筛选）", "xlsx");
+        } else {
+            QueryParams.Scope s = QueryParams.scope(division, from, to);
+            items = export.items(s.division(), s.from(), s.to());
+            file = notices.fileName(s.division(), s.from(), s.to(), "整改台账", "xlsx");
+        }
         StreamingOutput body = out -> export.write(items, out);
         return Response.ok(body, LedgerExport.MEDIA_TYPE)
                 .header("Content-Disposition", Downloads.attachment(file)).build();
@@ -164,7 +260,8 @@ public class ItemResource {
 
     private Views.ItemDetail detail(RectificationItem item) {
         var count = queries.measureCounts(List.of(item.id)).getOrDefault(item.id, ItemQueries.MeasureCount.NONE);
-        return Views.detail(item, count, item.measures(), queries.history(item.id), today(), Messages.locale(headers));
+        return Views.detail(item, count, item.measures(), queries.history(item.id), evidence.of(item.id), today(),
+                Messages.locale(headers), divisionNames::named);
     }
 
     private LocalDate today() {

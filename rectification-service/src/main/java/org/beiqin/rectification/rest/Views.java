@@ -34,9 +34,10 @@ public final class Views {
             Instant closedAt, String responsibleDepartment, String responsiblePerson, long measures,
             long measuresDone, int version) {
 
-        static ItemSummary from(RectificationItem i, ItemQueries.MeasureCount m, LocalDate today, Locale locale) {
+        static ItemSummary from(RectificationItem i, ItemQueries.MeasureCount m, LocalDate today, Locale locale,
+                java.util.function.UnaryOperator<String> named) {
             return new ItemSummary(i.id, i.key, i.rule, Messages.get(locale, "rule." + i.rule), i.severity, i.division,
-                    new Subject(i.subjectType, i.subjectId, i.subjectLabel), text(i.summaryZh, i.summaryEn, locale),
+                    new Subject(i.subjectType, i.subjectId, named.apply(i.subjectLabel)), named.apply(text(i.summaryZh, i.summaryEn, locale)),
                     i.status, label(i.status, locale), i.findingOpen, i.recurrences, i.deadline,
                     i.status.pursued() && i.deadline.isBefore(today), i.firstDetectedAt, i.detectedAt, i.closedAt,
                     i.responsibleDepartment, i.responsiblePerson, m.total(), m.done(), i.version);
@@ -48,7 +49,7 @@ public final class Views {
 
     public record ItemDetail(ItemSummary item, String target, String responsibleLeader, Map<String, Object> evidence,
             Verification verification, Map<String, Object> resolution, List<MeasureView> measures,
-            List<HistoryView> history) {
+            List<HistoryView> history, List<org.beiqin.rectification.service.Evidence.Attachment> attachments) {
     }
 
     public record MeasureView(UUID id, int position, String description, String owner, LocalDate deadline,
@@ -61,10 +62,12 @@ public final class Views {
         }
     }
 
-    public record HistoryView(Instant at, String kind, String actor, String actorName, Map<String, Object> detail) {
+    public record HistoryView(Instant at, String kind, String actor, String actorName, Map<String, Object> detail,
+            String text) {
 
-        static HistoryView from(HistoryEntry h) {
-            return new HistoryView(h.at, h.kind, h.actor, h.actorName, h.detail);
+        static HistoryView from(HistoryEntry h, Locale locale) {
+            return new HistoryView(h.at, h.kind, h.actor, h.actorName, h.detail,
+                    org.beiqin.rectification.service.HistoryText.of(h, locale));
         }
     }
 
@@ -91,11 +94,12 @@ public final class Views {
     }
 
     static ItemDetail detail(RectificationItem i, ItemQueries.MeasureCount count, List<Measure> measures,
-            List<HistoryEntry> history, LocalDate today, Locale locale) {
+            List<HistoryEntry> history, List<org.beiqin.rectification.service.Evidence.Attachment> attachments,
+            LocalDate today, Locale locale, java.util.function.UnaryOperator<String> named) {
         Verification verification = i.verifiedAt == null ? null
                 : new Verification(i.verifiedBy, i.verifiedByName, i.verifiedAt, i.verificationEvidence);
-        return new ItemDetail(ItemSummary.from(i, count, today, locale), i.target, i.responsibleLeader, i.evidence,
+        return new ItemDetail(ItemSummary.from(i, count, today, locale, named), i.target, i.responsibleLeader, i.evidence,
                 verification, i.resolution, measures.stream().map(m -> MeasureView.from(m, today)).toList(),
-                history.stream().map(HistoryView::from).toList());
+                history.stream().map(h -> HistoryView.from(h, locale)).toList(), attachments);
     }
 }

@@ -81,6 +81,15 @@ public class Alerts {
         return seen(alert);
     }
 
+    /**
+     * Acknowledges several alerts at once, all or none: one outside the caller's scope (or unknown)
+     * refuses the whole request, so nobody learns which ids exist elsewhere.
+     */
+    @Transactional
+    public List<Seen> acknowledgeAll(List<Long> ids) {
+        return ids.stream().distinct().sorted().map(this::acknowledge).toList();
+    }
+
     private Seen seen(Alert alert) {
         org.beiqin.rectification.RectificationItem item = org.beiqin.rectification.RectificationItem.findById(alert.itemId);
         return new Seen(alert.id, alert.itemId, alert.division, alert.severity, alert.kind, alert.titleZh, alert.titleEn,

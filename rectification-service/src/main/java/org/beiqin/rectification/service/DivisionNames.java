@@ -1,25 +1,135 @@
 package org.beiqin.rectification.service;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
-import org.beiqin.rectification.config.RectificationConfig;
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.security.Divisions;
+import org.beiqin.rectification.Division;
 
-/** Names of divisions (荥阳市, 乔楼镇…) from configuration; a code without a name stays a code. */
+/**
+ * The division registry: names of divisions (荥阳市, 乔楼镇, 沈洼村…) kept in the database and edited
+ * by a county administrator. A code the registry does not know is named "未登记区划 410182199" in
+ * notices and exports, and listed for the administrator as a data error — never shown as a bare code.
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
 public class DivisionNames {
 
-    @Inject
-    RectificationConfig config;
+    /** How a code without a registry entry is named where a name must be printed. */
+    public static final String UNREGISTERED = "未登记区划 ";
 
-    public String name(String code) {
-        String name = config.divisionNames().get(code);
-        return name == null ? code : name;
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public record Entry(String code, String name, String parent, int level, int version) {
+        static Entry of(Division d) {
+            return new Entry(d.code, d.name, d.parent, (d.code.length() - 6) / 3, d.version);
+        }
     }
 
-    /** "乔楼镇（410182102）", or the bare code when no name is configured. */
-    public String labelled(String code) {
-        String name = config.divisionNames().get(code);
-        return name == null ? code : name + "（" + code + "）";
+    public String name(String code) {
+        if (code == null) {
+            return null;
+        }
+        Division d = em.find(Division.class, code);
+        return d == null ? UNREGISTERED + code : d.name;
+    }
+
+    private static final java.util.regex.Pattern CODE_IN_TEXT =
+            java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6}(?:[0-9]{3}){0,2})(?![0-9])");
+
+    /**
+     * A finding's text with the division codes it carries ("410182102 自 2025-06-01 以来…") replaced by
+     * their registered names ("乔楼镇 自…"); codes the registry does not know stay as written.
+     */
+    public String named(String text) {
+        if (text == null) {
+            return null;
+        }
+        var matcher = CODE_IN_TEXT.matcher(text);
+        List<String> codes = matcher.results().map(r -> r.group(1)).distinct().toList();
+        if (codes.isEmpty()) {
+            return text;
+        }
+        Map<String, String> known = names(codes);
+        return CODE_IN_TEXT.matcher(text).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+                known.getOrDefault(r.group(1), r.group(1))));
+    }
+
+    /** The registry under one county (or the whole of it for a county code), by code. */
+    public List<Entry> under(String county) {
+        return Division.<Division>list("code like ?1 order by code", county + "%").stream().map(Entry::of).toList();
+    }
+
+    /** Codes the ledger uses inside the caller's county that the registry does not name. */
+    @SuppressWarnings("unchecked")
+    public List<String> unnamed(String county) {
+        return em.createNativeQuery("""
+                SELECT DISTINCT i.division FROM rectification_item i
+                WHERE i.division LIKE :county AND NOT EXISTS (SELECT 1 FROM division d WHERE d.code = i.division)
+                ORDER BY 1""").setParameter("county", county + "%").getResultList();
+    }
+
+    public Map<String, String> names(List<String> codes) {
+        return Division.<Division>list("code in ?1", codes).stream()
+                .collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
+    }
+
+    /**
+     * Names (or renames) a division of the administrator's own county. Its parent — the code less
+     * its last three digits — must already be registered, so the tree has no holes.
+     */
+    @Transactional
+    public Entry put(String code, String name, Integer version) {
+        if (!code.matches("[0-9]{6}([0-9]{3}([0-9]{3})?)?")) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("code", "division-code-invalid")));
+        }
+        if (!Divisions.isCounty(caller.division()) || !caller.covers(code)) {
+            throw new ProblemException(403, "division-forbidden", code, caller.division());
+        }
+        String parent = code.length() == 6 ? null : code.substring(0, code.length() - 3);
+        if (parent != null && em.find(Division.class, parent) == null) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("code", "division-parent-missing")));
+        }
+        String cleaned = name == null ? "" : name.strip();
+        if (cleaned.isEmpty()) {
+            throw ProblemException.invalid(List.of(new ProblemException.FieldError("name", "constraint.NotBlank")));
+        }
+        Division d = em.find(Division.class, code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            d = new Division();
+            d.code = code;
+            d.parent = parent;
+        } else if (version == null) {
+            throw ProblemException.conflict("division-exists", d.name);
+        } else {
+            ProblemException.requireVersion(version, d.version);
+        }
+        d.name = cleaned;
+        d.updatedAt = clock.instant();
+        d.updatedBy = caller.subject();
+        d.persist();
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException registeredMeanwhile) {
+            // another administrator registered the same code a moment earlier: his name stands
+            throw ProblemException.conflict("division-exists", cleaned);
+        }
+        return Entry.of(d);
     }
 }

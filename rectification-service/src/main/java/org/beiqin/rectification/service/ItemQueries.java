@@ -30,7 +30,27 @@ public class ItemQueries {
 
     /** A filter over the ledger; null fields do not filter. */
     public record Filter(String division, List<ItemStatus> statuses, String rule, java.util.Set<String> severities, LocalDate from,
-            LocalDate to, Boolean overdue, String text) {
+            LocalDate to, Boolean overdue, Integer dueWithin, String text) {
+
+        public Filter(String division, List<ItemStatus> statuses, String rule, java.util.Set<String> severities,
+                LocalDate from, LocalDate to, Boolean overdue, String text) {
+            this(division, statuses, rule, severities, from, to, overdue, null, text);
+        }
+    }
+
+    /** The orders the ledger can be read in; each ends with the id, so pages never overlap. */
+    public enum Order {
+        DETECTED("firstDetectedAt"), DEADLINE("deadline"), DIVISION("division"), STATUS("status");
+
+        final String field;
+
+        Order(String field) {
+            this.field = field;
+        }
+    }
+
+    public Found list(Filter filter, int page, int size) {
+        return list(filter, Order.DETECTED, false, page, size);
     }
 
     /** Measures of an item: how many, how many done. */
@@ -47,7 +67,7 @@ public class ItemQueries {
     @Inject
     Clock clock;
 
-    public Found list(Filter filter, int page, int size) {
+    public Found list(Filter filter, Order order, boolean ascending, int page, int size) {
         String division = filter.division() == null ? caller.division() : filter.division();
         caller.requireCovers(division);
         StringBuilder query = new StringBuilder("division like :division");
@@ -77,13 +97,20 @@ public class ItemQueries {
             parameters.and("pursued", List.of(ItemStatus.NOT_COMPLETED, ItemStatus.BASICALLY_COMPLETED))
                     .and("today", LocalDate.now(clock.withZone(Deadlines.CHINA)));
         }
+        if (filter.dueWithin() != null) {
+            LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+            query.append(" and status in :pursued and deadline >= :today and deadline <= :until");
+            parameters.and("pursued", List.of(ItemStatus.NOT_COMPLETED, ItemStatus.BASICALLY_COMPLETED))
+                    .and("today", today).and("until", today.plusDays(filter.dueWithin()));
+        }
         if (filter.text() != null && !filter.text().isBlank()) {
             query.append(" and (lower(summaryZh) like :text or lower(summaryEn) like :text or lower(subjectLabel) like :text)");
             parameters.and("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
+        Sort.Direction direction = ascending ? Sort.Direction.Ascending : Sort.Direction.Descending;
         var found = RectificationItem.<RectificationItem>find(query.toString(),
-                Sort.descending("firstDetectedAt").and("id"), parameters);
+                Sort.by(order.field, direction).and("id", direction), parameters);
         long total = found.count();
         List<RectificationItem> items = found.page(Page.of(page, size)).list();
         return new Found(items, total, measureCounts(items.stream().map(i -> i.id).toList()));

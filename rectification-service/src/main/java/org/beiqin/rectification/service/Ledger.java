@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -150,10 +149,7 @@ public class Ledger {
         }
         String reason = resolution.reason() == null || resolution.reason().zh() == null ? "问题已不再出现"
                 : resolution.reason().zh();
-        if (resolution.evidence() == null || resolution.evidence().isEmpty()) {
-            return "系统核验：" + reason;
-        }
-        return "系统核验：" + reason + "（" + resolution.evidence().entrySet().stream()
-                .map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("；")) + "）";
+        // the evidence's fields (counted, stocktakeId…) stay in the item's resolution, not in words people read
+        return "系统核验：" + reason;
     }
 }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.dhatim.fastexcel.PaperSize;
+import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -23,18 +25,24 @@ import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
 import org.beiqin.rectification.RectificationItem;
 
-/** The ledger as a spreadsheet: one sheet of items with their six clears, one of measures. */
+/** The ledger as a spreadsheet that prints on A4 landscape: the items with their six clears, the measures, and the items' details. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LedgerExport {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static final String[] ITEM_COLUMNS = {"序号", "区划代码", "区划", "问题类别", "规则", "问题", "对象", "严重程度",
-        "首次发现", "整改状态", "系统仍检测到", "复发次数", "整改目标", "责任领导", "责任部门", "责任人", "整改时限", "措施数",
-        "已完成措施", "核验人", "核验时间", "核验依据", "销号时间", "事项编号"};
+    /** The printed ledger: what a reader needs, in columns that fit A4 landscape (widths in characters). */
+    private static final String[] ITEM_COLUMNS = {"序号", "乡镇（区划）", "问题类别", "问题", "严重程度", "首次发现", "整改状态",
+        "整改目标", "责任单位", "责任领导", "责任人", "整改时限", "措施完成", "核验销号"};
+    private static final double[] ITEM_WIDTHS = {5, 10, 16, 40, 6, 15, 9, 22, 14, 8, 8, 11, 8, 18};
+    /** The rest of each item, for follow-up work rather than printing. */
+    private static final String[] DETAIL_COLUMNS = {"序号", "区划代码", "对象", "系统仍检测到", "复发次数", "核验依据", "销号时间",
+        "事项编号"};
+    private static final double[] DETAIL_WIDTHS = {5, 14, 30, 10, 8, 40, 16, 38};
     private static final String[] MEASURE_COLUMNS = {"事项序号", "措施序号", "整改措施", "负责人", "时限", "进度", "整改情况",
-        "完成时间", "事项编号"};
+        "完成时间"};
+    private static final double[] MEASURE_WIDTHS = {8, 8, 40, 12, 11, 8, 40, 16};
 
     @Inject
     Caller caller;
@@ -63,35 +71,55 @@ public class LedgerExport {
         Workbook workbook = new Workbook(out, "Beiqin", "1.0");
         Worksheet sheet = workbook.newWorksheet("整改台账");
         Worksheet measureSheet = workbook.newWorksheet("整改措施");
-        header(sheet, ITEM_COLUMNS);
-        header(measureSheet, MEASURE_COLUMNS);
+        Worksheet detailSheet = workbook.newWorksheet("事项明细");
+        header(sheet, ITEM_COLUMNS, ITEM_WIDTHS);
+        header(measureSheet, MEASURE_COLUMNS, MEASURE_WIDTHS);
+        header(detailSheet, DETAIL_COLUMNS, DETAIL_WIDTHS);
         int row = 1;
         int measureRow = 1;
         for (RectificationItem item : items) {
             List<Measure> own = measures.getOrDefault(item.id, List.of());
             long done = own.stream().filter(m -> m.status == MeasureStatus.DONE).count();
-            Object[] values = {row, item.division, names.name(item.division),
-                Messages.get(Messages.CHINESE, "rule." + item.rule), item.rule, item.summaryZh, item.subjectLabel,
-                severity(item.severity), local(item.firstDetectedAt), item.status.zh(), item.findingOpen ? "是" : "否",
-                item.recurrences, item.target, item.responsibleLeader, item.responsibleDepartment,
-                item.responsiblePerson, item.deadline, own.size(), done, item.verifiedByName,
-                local(item.verifiedAt), item.verificationEvidence, local(item.closedAt), item.id.toString()};
-            cells(sheet, row, values);
+            String signedOff = item.verifiedAt == null ? null
+                    : (item.verifiedByName == null ? "系统核验" : item.verifiedByName) + " "
+                            + DAY_TIME.format(local(item.verifiedAt));
+            cells(sheet, row, new Object[] {row, names.name(item.division),
+                Messages.get(Messages.CHINESE, "rule." + item.rule), names.named(item.summaryZh), severity(item.severity),
+                local(item.firstDetectedAt), item.status.zh(), item.target, item.responsibleDepartment,
+                item.responsibleLeader, item.responsiblePerson, item.deadline, done + "/" + own.size(), signedOff});
+            cells(detailSheet, row, new Object[] {row, item.division, item.subjectLabel, item.findingOpen ? "是" : "否",
+                item.recurrences, item.verificationEvidence, local(item.closedAt), item.id.toString()});
             for (Measure m : own) {
                 cells(measureSheet, measureRow++, new Object[] {row, m.position, m.description, m.owner, m.deadline,
-                    progress(m.status), m.evidence, local(m.doneAt), item.id.toString()});
+                    progress(m.status), m.evidence, local(m.doneAt)});
             }
             row++;
         }
         workbook.finish();
     }
 
-    private static void header(Worksheet sheet, String[] columns) {
+    /**
+     * The header row, the column widths, and the page set-up: A4 landscape, one page wide, the
+     * header repeated on every printed page, page numbers in the footer.
+     */
+    private static void header(Worksheet sheet, String[] columns, double[] widths) {
         for (int c = 0; c < columns.length; c++) {
             sheet.value(0, c, columns[c]);
-            sheet.style(0, c).bold().fillColor("DDEBF7").set();
+            sheet.style(0, c).bold().wrapText(true).fillColor("DDEBF7").set();
+            sheet.width(c, widths[c]);
         }
         sheet.freezePane(0, 1);
+        sheet.pageOrientation("landscape");
+        sheet.paperSize(PaperSize.A4_PAPER);
+        sheet.setFitToPage(true);
+        sheet.fitToWidth((short) 1);
+        sheet.fitToHeight((short) 0);
+        sheet.repeatRows(0);
+        sheet.leftMargin(0.4f);
+        sheet.rightMargin(0.4f);
+        sheet.topMargin(0.6f);
+        sheet.bottomMargin(0.6f);
+        sheet.footer("第 &P 页，共 &N 页", Position.CENTER);
     }
 
     private static void cells(Worksheet sheet, int row, Object[] values) {
@@ -110,9 +138,13 @@ public class LedgerExport {
                 sheet.style(row, c).format("yyyy-mm-dd hh:mm").set();
             } else {
                 sheet.value(row, c, v.toString());
+                sheet.style(row, c).wrapText(true).verticalAlignment("top").set();
             }
         }
     }
+
+    private static final java.time.format.DateTimeFormatter DAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static LocalDateTime local(java.time.Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, Deadlines.CHINA);

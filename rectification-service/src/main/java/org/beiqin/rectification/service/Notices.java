@@ -48,6 +48,15 @@ public class Notices {
             return new Notice(text.apply(title), text.apply(division), text.apply(divisionName), from, to, asOf,
                     text.apply(overview), parts.stream().map(p -> p.mapText(text)).toList());
         }
+
+        /** 2026年1月1日至2026年12月2日 */
+        public String period() {
+            return chineseDate(from) + "至" + chineseDate(to);
+        }
+
+        public String asOfText() {
+            return chineseDate(asOf);
+        }
     }
 
     /** 二、已完成的整改事项 or 三、未完成及需长期整改的事项 (which also print the deadline). */
@@ -73,6 +82,10 @@ public class Notices {
             return new Problem(number, text.apply(summary), text.apply(where), text.apply(target),
                     text.apply(responsibility), deadline, text.apply(measures), text.apply(result),
                     text.apply(situation), recurrences);
+        }
+
+        public String deadlineText() {
+            return deadline == null ? "" : chineseDate(deadline);
         }
     }
 
@@ -156,9 +169,10 @@ public class Notices {
      */
     private Problem problem(int number, RectificationItem item, List<Measure> measures) {
         boolean aboutPeople = Rule.find(item.rule).map(Rule::namesPeople).orElse(true);
-        String where = (aboutPeople || item.subjectLabel == null ? "" : item.subjectLabel + "，")
+        String where = (aboutPeople || item.subjectLabel == null ? "" : names.named(item.subjectLabel) + "，")
                 + names.name(item.division);
-        String summary = aboutPeople ? Messages.get(Messages.CHINESE, "rule." + item.rule) : stripEnd(item.summaryZh);
+        String summary = aboutPeople ? Messages.get(Messages.CHINESE, "rule." + item.rule)
+                : stripEnd(names.named(item.summaryZh));
         String responsibility = item.responsibleDepartment == null ? null : "责任部门：" + item.responsibleDepartment;
         String measureText = measures.isEmpty() ? "尚未制定整改措施。" : numbered(measures.stream()
                 .map(m -> stripEnd(m.description) + "（" + chineseDate(m.deadline) + "前"
@@ -167,7 +181,7 @@ public class Notices {
         String situation;
         if (item.status == ItemStatus.COMPLETED) {
             boolean bySystem = RectificationItem.SYSTEM.equals(item.verifiedBy);
-            situation = (aboutPeople ? "已整改" : stripEnd(item.verificationEvidence))
+            situation = (aboutPeople ? "已整改" : stripEnd(bySystem ? systemReason(item) : item.verificationEvidence))
                     + (bySystem ? "（系统核验）。" : "（" + names.name(Divisions.county(item.division)) + "应急管理部门核验）。");
         } else if (aboutPeople) {
             situation = "正在整改。";
@@ -178,6 +192,15 @@ public class Notices {
         }
         return new Problem(number, summary, where, item.target, responsibility, item.deadline, measureText,
                 item.status.zh(), situation, item.recurrences);
+    }
+
+    /** "系统核验：复盘数量与账面相符": the source's reason, without the evidence fields it sent along. */
+    static String systemReason(RectificationItem item) {
+        if (item.resolution != null && item.resolution.get("reason") instanceof Map<?, ?> reason
+                && reason.get("zh") instanceof String zh && !zh.isBlank()) {
+            return "系统核验：" + zh;
+        }
+        return item.verificationEvidence;
     }
 
     /** "一是…；二是…。" as the notices list their measures. */
