@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,7 +110,11 @@ class SignInTest extends GatewayTestBase {
         clock.advance(Duration.ofMinutes(6));
         json().body(Map.of("username", "signin-relocked", "password", "guess")).post("/api/auth/login")
                 .then().statusCode(429).body("retryAfterSeconds", equalTo(600));
+        // the administrator sees the lock on the user's row, lifts it, and it is gone from the row
+        as(adminToken()).get("/api/users/" + id).then().statusCode(200)
+                .body("lockedUntil", notNullValue());
         as(adminToken()).post("/api/users/" + id + "/unlock").then().statusCode(204);
+        as(adminToken()).get("/api/users/" + id).then().statusCode(200).body("lockedUntil", nullValue());
         login("signin-relocked", "Relocked-user-1");
     }
 

@@ -43,10 +43,13 @@ public class UserResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    java.time.Clock clock;
+
     @GET
     @Operation(summary = "用户列表 Users in your division")
     public List<Views.UserView> list(@QueryParam("division") String division) {
-        return users.list(QueryParams.division(division)).stream().map(Views.UserView::from).toList();
+        return users.list(QueryParams.division(division)).stream().map(u -> Views.UserView.from(u, clock.instant())).toList();
     }
 
     @POST
@@ -55,7 +58,7 @@ public class UserResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewUser command) {
         return idempotency.execute(key, "POST /users", command, () -> {
             User user = users.create(command);
-            return Response.created(URI.create("/api/users/" + user.id)).entity(Views.UserView.from(user)).build();
+            return Response.created(URI.create("/api/users/" + user.id)).entity(Views.UserView.from(user, clock.instant())).build();
         });
     }
 
@@ -63,14 +66,14 @@ public class UserResource {
     @Path("{id}")
     @Operation(summary = "一个用户 One user")
     public Views.UserView get(@PathParam("id") UUID id) {
-        return Views.UserView.from(users.get(id));
+        return Views.UserView.from(users.get(id), clock.instant());
     }
 
     @PATCH
     @Path("{id}")
     @Operation(summary = "修改用户 Change a user", description = "须带 version。改角色、区划或停用后，该用户需重新登录。")
     public Views.UserView change(@PathParam("id") UUID id, @Valid @NotNull Commands.UserChange change) {
-        return Views.UserView.from(users.change(id, change));
+        return Views.UserView.from(users.change(id, change), clock.instant());
     }
 
     @POST

@@ -14,10 +14,14 @@ public final class Views {
     }
 
     public record UserView(UUID id, String username, String displayName, Set<String> roles, String division,
-            String phone, boolean active, Instant createdAt, Instant updatedAt, int version) {
-        static UserView from(User user) {
+            String phone, boolean active, Instant createdAt, Instant updatedAt, int version, Instant lockedUntil) {
+        static UserView from(User user, Instant now) {
+            org.beiqin.gateway.LoginFailure failure = org.beiqin.gateway.LoginFailure
+                    .findById(user.username.toLowerCase(java.util.Locale.ROOT));
+            Instant locked = failure == null || failure.lockedUntil == null
+                    || !failure.lockedUntil.isAfter(now) ? null : failure.lockedUntil;
             return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.division, user.phone,
-                    user.active, user.createdAt, user.updatedAt, user.version);
+                    user.active, user.createdAt, user.updatedAt, user.version, locked);
         }
     }
 
@@ -26,7 +30,7 @@ public final class Views {
         static SessionView from(SignIn.Session session, Instant now) {
             return new SessionView(session.accessToken(), "Bearer",
                     java.time.Duration.between(now, session.accessExpiresAt()).toSeconds(), session.accessExpiresAt(),
-                    session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user()));
+                    session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user(), now));
         }
     }
 
