@@ -25,7 +25,9 @@ after(async () => { await chromium.close(); });
 
 /** axe-core in the page: no serious or critical violation, and nothing scrolls sideways. */
 async function check(page, name) {
-  await page.waitForLoadState('networkidle');
+  // (not 'networkidle': the alert feed keeps its stream open for as long as the page shows)
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow} px`);
   await page.evaluate(AXE);

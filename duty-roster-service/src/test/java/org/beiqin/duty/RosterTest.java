@@ -69,8 +69,11 @@ class RosterTest extends DutyTestBase {
         officer("officer-" + town, town).body(Map.of("location", "沈洼村村委会")).post("/api/duty/me/check-in").then()
                 .statusCode(200).body("late", equalTo(true)).body("location", equalTo("沈洼村村委会"));
         awaitResolved("NOT_CHECKED_IN", staffShift + ":" + officer);
-        officer("officer-" + town, town).post("/api/duty/me/check-in").then().statusCode(409)
-                .contentType("application/problem+json").body("type", equalTo("urn:beiqin:problem:no-shift-now"));
+        String refused = officer("officer-" + town, town).post("/api/duty/me/check-in").then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:beiqin:problem:no-shift-now"))
+                .extract().path("detail");
+        // the next shift in Beijing time as people write it, not "2026-07-21T00:00:00Z"
+        assertThat(refused).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").containsPattern("\\d+月\\d+日 \\d{2}:\\d{2}|暂无");
 
         // the leader never comes: a substitute takes the shift, with grace of their own from now
         int version = office(town).get("/api/duty/periods/" + period + "/shifts").then().statusCode(200).extract()

@@ -240,6 +240,8 @@ const api = {
 
 function describe(e) {
   const p = e.problem;
+  // a refusal without a problem document (the web server's own size limit): say it in words
+  if (!p && e.status === 413) return api.language === 'en' ? 'The file is too large.' : '文件过大，请压缩后再上传。';
   if (!p) return e.message;
   // the people reading this are not shown field paths: each message says what is wrong in words
   const fields = (p.errors || []).map(f => f.message).join('；');

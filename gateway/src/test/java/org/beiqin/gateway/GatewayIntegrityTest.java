@@ -157,7 +157,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
     void apiAnswersAreNotStoredAndTheConsoleRevalidates() {
         as(adminToken()).get("/api/users").then().statusCode(200).header("Cache-Control", "no-store");
         json().get("/api/auth/me").then().statusCode(401).header("Cache-Control", "no-store");
-        for (String page : List.of("/", "/index.html", "/console/app.js", "/console/api.js")) {
+        for (String page : List.of("/", "/index.html", "/console/main.js", "/console/api.js", "/console/pages/ledger.js")) {
             String cache = io.restassured.RestAssured.given().get(page).then().statusCode(200).extract()
                     .header("Cache-Control");
             assertThat(cache).as(page).isEqualTo("no-cache");

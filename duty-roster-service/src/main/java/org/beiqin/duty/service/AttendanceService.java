@@ -66,8 +66,13 @@ public class AttendanceService {
                 me(), now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (shift == null) {
             List<Shift> next = upcoming(1);
+            // the next shift as people write it, in Beijing time: 7月21日 08:00 / 21 Jul 08:00
+            java.time.ZonedDateTime at = next.isEmpty() ? null
+                    : next.get(0).startsAt.atZone(org.beiqin.commons.time.ClockProducer.CHINA);
             throw new ProblemException(409, "no-shift-now", EARLY.toMinutes(),
-                    next.isEmpty() ? "无" : next.get(0).startsAt.toString());
+                    at == null ? "暂无" : at.format(java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")),
+                    at == null ? "none yet" : at.format(java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm",
+                            java.util.Locale.ENGLISH)));
         }
         shift.checkedInAt = now;
         shift.checkInLate = now.isAfter(shift.startsAt);

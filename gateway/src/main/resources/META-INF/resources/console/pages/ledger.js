@@ -49,7 +49,7 @@ export default {
       <thead><tr>
         <th x-text="t('rule')"></th><th x-text="t('finding')"></th>
         <th><a href="#" data-sort="division" @click.prevent="sortBy('division')" x-text="t('township') + arrow('division')"></a></th>
-        <th><a href="#" data-sort="status" @click.prevent="sortBy('status')" x-text="t('status') + arrow('status')"></a></th>
+        <th x-text="t('status')"></th>
         <th><a href="#" data-sort="deadline" @click.prevent="sortBy('deadline')" x-text="t('deadline') + arrow('deadline')"></a></th>
         <th><a href="#" data-sort="detected" @click.prevent="sortBy('detected')" x-text="t('ledger.found') + arrow('detected')"></a></th>
         <th x-text="t('measures')"></th></tr></thead>

@@ -86,7 +86,7 @@ public class ItemResource {
     @GET
     @Operation(summary = "整改事项列表 List rectification items",
             description = "按区划前缀（默认为本人辖区）、状态、规则、严重程度、发现日期、是否逾期、几天内到期（dueWithin）和关键词筛选；"
-                    + "sort 可选 detected（发现时间，默认）、deadline、division、status，dir 可选 desc（默认）、asc。")
+                    + "sort 可选 detected（发现时间，默认）、deadline、division，dir 可选 desc（默认）、asc。")
     public Views.Page<Views.ItemSummary> list(@QueryParam("division") String division,
             @QueryParam("status") List<String> status, @QueryParam("rule") String rule,
             @QueryParam("severity") List<String> severity, @QueryParam("from") String from,

@@ -40,7 +40,7 @@ public class ItemQueries {
 
     /** The orders the ledger can be read in; each ends with the id, so pages never overlap. */
     public enum Order {
-        DETECTED("firstDetectedAt"), DEADLINE("deadline"), DIVISION("division"), STATUS("status");
+        DETECTED("firstDetectedAt"), DEADLINE("deadline"), DIVISION("division");
 
         final String field;
 
