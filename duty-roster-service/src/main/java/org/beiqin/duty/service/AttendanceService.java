@@ -3,7 +3,10 @@ package org.beiqin.duty.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
+import org.beiqin.commons.time.ClockProducer;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.rules.AttendanceRules;
@@ -67,12 +71,12 @@ public class AttendanceService {
         if (shift == null) {
             List<Shift> next = upcoming(1);
             // the next shift as people write it, in Beijing time: 7月21日 08:00 / 21 Jul 08:00
-            java.time.ZonedDateTime at = next.isEmpty() ? null
-                    : next.get(0).startsAt.atZone(org.beiqin.commons.time.ClockProducer.CHINA);
+            ZonedDateTime at = next.isEmpty() ? null
+                    : next.get(0).startsAt.atZone(ClockProducer.CHINA);
             throw new ProblemException(409, "no-shift-now", EARLY.toMinutes(),
-                    at == null ? "暂无" : at.format(java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")),
-                    at == null ? "none yet" : at.format(java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm",
-                            java.util.Locale.ENGLISH)));
+                    at == null ? "暂无" : at.format(DateTimeFormatter.ofPattern("M月d日 HH:mm")),
+                    at == null ? "none yet" : at.format(DateTimeFormatter.ofPattern("d MMM HH:mm",
+                            Locale.ENGLISH)));
         }
         shift.checkedInAt = now;
         shift.checkInLate = now.isAfter(shift.startsAt);

@@ -1,6 +1,7 @@
 package org.beiqin.gateway.rest;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public class UserResource {
     Idempotency idempotency;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @GET
     @Operation(summary = "用户列表 Users in your division")

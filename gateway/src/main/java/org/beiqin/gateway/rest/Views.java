@@ -1,9 +1,11 @@
 package org.beiqin.gateway.rest;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.beiqin.gateway.LoginFailure;
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.service.SignIn;
 
@@ -16,8 +18,8 @@ public final class Views {
     public record UserView(UUID id, String username, String displayName, Set<String> roles, String division,
             String phone, boolean active, Instant createdAt, Instant updatedAt, int version, Instant lockedUntil) {
         static UserView from(User user, Instant now) {
-            org.beiqin.gateway.LoginFailure failure = org.beiqin.gateway.LoginFailure
-                    .findById(user.username.toLowerCase(java.util.Locale.ROOT));
+            LoginFailure failure = LoginFailure
+                    .findById(user.username.toLowerCase(Locale.ROOT));
             Instant locked = failure == null || failure.lockedUntil == null
                     || !failure.lockedUntil.isAfter(now) ? null : failure.lockedUntil;
             return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.division, user.phone,

@@ -1,6 +1,8 @@
 package org.beiqin.rectification.rest;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -203,7 +205,7 @@ public class ItemResource {
             @HeaderParam("X-File-Name") String fileName, byte[] content) {
         String name;
         try {
-            name = fileName == null ? null : java.net.URLDecoder.decode(fileName, java.nio.charset.StandardCharsets.UTF_8);
+            name = fileName == null ? null : URLDecoder.decode(fileName, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("file", "evidence-name")));
         }

@@ -2,6 +2,7 @@ package org.beiqin.rectification.rest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -87,7 +88,7 @@ public class ReferenceResource {
         var locale = Messages.locale(headers);
         return Arrays.stream(Rule.values())
                 .map(r -> new RuleView(r.name(), Messages.get(locale, "rule." + r.name()),
-                        r.defaultSeverity().name().toLowerCase(java.util.Locale.ROOT)))
+                        r.defaultSeverity().name().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.rectification.HistoryEntry;
@@ -14,6 +15,8 @@ import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
 import org.beiqin.rectification.RectificationItem;
 import org.beiqin.rectification.service.Alerts;
+import org.beiqin.rectification.service.Evidence;
+import org.beiqin.rectification.service.HistoryText;
 import org.beiqin.rectification.service.ItemQueries;
 
 /** What the API returns; entities never leave the service layer as JSON. */
@@ -35,9 +38,10 @@ public final class Views {
             long measuresDone, int version) {
 
         static ItemSummary from(RectificationItem i, ItemQueries.MeasureCount m, LocalDate today, Locale locale,
-                java.util.function.UnaryOperator<String> named) {
+                UnaryOperator<String> named) {
             return new ItemSummary(i.id, i.key, i.rule, Messages.get(locale, "rule." + i.rule), i.severity, i.division,
-                    new Subject(i.subjectType, i.subjectId, named.apply(i.subjectLabel)), named.apply(text(i.summaryZh, i.summaryEn, locale)),
+                    new Subject(i.subjectType, i.subjectId, named.apply(i.subjectLabel)),
+                    named.apply(text(i.summaryZh, i.summaryEn, locale)),
                     i.status, label(i.status, locale), i.findingOpen, i.recurrences, i.deadline,
                     i.status.pursued() && i.deadline.isBefore(today), i.firstDetectedAt, i.detectedAt, i.closedAt,
                     i.responsibleDepartment, i.responsiblePerson, m.total(), m.done(), i.version);
@@ -49,7 +53,7 @@ public final class Views {
 
     public record ItemDetail(ItemSummary item, String target, String responsibleLeader, Map<String, Object> evidence,
             Verification verification, Map<String, Object> resolution, List<MeasureView> measures,
-            List<HistoryView> history, List<org.beiqin.rectification.service.Evidence.Attachment> attachments) {
+            List<HistoryView> history, List<Evidence.Attachment> attachments) {
     }
 
     public record MeasureView(UUID id, int position, String description, String owner, LocalDate deadline,
@@ -67,7 +71,7 @@ public final class Views {
 
         static HistoryView from(HistoryEntry h, Locale locale) {
             return new HistoryView(h.at, h.kind, h.actor, h.actorName, h.detail,
-                    org.beiqin.rectification.service.HistoryText.of(h, locale));
+                    HistoryText.of(h, locale));
         }
     }
 
@@ -94,8 +98,8 @@ public final class Views {
     }
 
     static ItemDetail detail(RectificationItem i, ItemQueries.MeasureCount count, List<Measure> measures,
-            List<HistoryEntry> history, List<org.beiqin.rectification.service.Evidence.Attachment> attachments,
-            LocalDate today, Locale locale, java.util.function.UnaryOperator<String> named) {
+            List<HistoryEntry> history, List<Evidence.Attachment> attachments,
+            LocalDate today, Locale locale, UnaryOperator<String> named) {
         Verification verification = i.verifiedAt == null ? null
                 : new Verification(i.verifiedBy, i.verifiedByName, i.verifiedAt, i.verificationEvidence);
         return new ItemDetail(ItemSummary.from(i, count, today, locale, named), i.target, i.responsibleLeader, i.evidence,

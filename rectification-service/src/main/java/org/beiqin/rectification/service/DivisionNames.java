@@ -3,11 +3,15 @@ package org.beiqin.rectification.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
@@ -50,8 +54,8 @@ public class DivisionNames {
         return d == null ? UNREGISTERED + code : d.name;
     }
 
-    private static final java.util.regex.Pattern CODE_IN_TEXT =
-            java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6}(?:[0-9]{3}){0,2})(?![0-9])");
+    private static final Pattern CODE_IN_TEXT =
+            Pattern.compile("(?<![0-9])([0-9]{6}(?:[0-9]{3}){0,2})(?![0-9])");
 
     /**
      * A finding's text with the division codes it carries ("410182102 自 2025-06-01 以来…") replaced by
@@ -67,7 +71,7 @@ public class DivisionNames {
             return text;
         }
         Map<String, String> known = names(codes);
-        return CODE_IN_TEXT.matcher(text).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+        return CODE_IN_TEXT.matcher(text).replaceAll(r -> Matcher.quoteReplacement(
                 known.getOrDefault(r.group(1), r.group(1))));
     }
 
@@ -110,7 +114,7 @@ public class DivisionNames {
         if (cleaned.isEmpty()) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("name", "constraint.NotBlank")));
         }
-        Division d = em.find(Division.class, code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Division d = em.find(Division.class, code, LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             d = new Division();
             d.code = code;
@@ -126,7 +130,7 @@ public class DivisionNames {
         d.persist();
         try {
             em.flush();
-        } catch (jakarta.persistence.PersistenceException registeredMeanwhile) {
+        } catch (PersistenceException registeredMeanwhile) {
             // another administrator registered the same code a moment earlier: his name stands
             throw ProblemException.conflict("division-exists", cleaned);
         }

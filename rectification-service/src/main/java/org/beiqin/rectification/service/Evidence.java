@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.files.FileTypes;
@@ -96,7 +97,7 @@ public class Evidence {
         e.persist();
         try {
             em.flush();
-        } catch (jakarta.persistence.PersistenceException sameFileMeanwhile) {
+        } catch (PersistenceException sameFileMeanwhile) {
             // the same file uploaded twice at once (a double tap): the first upload stands
             throw ProblemException.conflict("evidence-twice", name);
         }

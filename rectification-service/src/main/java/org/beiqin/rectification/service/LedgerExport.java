@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,8 +144,8 @@ public class LedgerExport {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter DAY_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static LocalDateTime local(java.time.Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, Deadlines.CHINA);

@@ -119,7 +119,7 @@ public final class Responses {
         }
 
         private static StocktakeView of(Stocktake s, List<StocktakeLineView> lines, Integer differences) {
-            org.beiqin.warehouse.Warehouse w = org.beiqin.warehouse.Warehouse.findById(s.warehouseId);
+            Warehouse w = Warehouse.findById(s.warehouseId);
             return new StocktakeView(s.id, s.warehouseId, s.division, s.status, s.note, s.openedAt, s.openedBy,
                     s.submittedAt, s.submittedBy, s.reconciledAt, s.reconciledBy, lines, differences,
                     w == null ? null : w.name,

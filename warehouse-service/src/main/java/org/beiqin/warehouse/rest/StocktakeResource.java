@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.service.Commands;
@@ -55,7 +56,7 @@ public class StocktakeResource {
     Idempotency idempotency;
 
     @Inject
-    org.beiqin.commons.security.Caller caller;
+    Caller caller;
 
     @GET
     @Operation(summary = "待审批的盘点 Stocktakes of a status across the caller's area (without their lines)",

@@ -3,6 +3,7 @@ package org.beiqin.warehouse.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,9 +53,9 @@ public class ItemUnlabeledRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, item.division, "item", item.id.toString(), item.name,
                 String.format("物资“%s”标识不全，缺少：%s", item.name,
-                        missing.stream().map(m -> label(m, true)).collect(java.util.stream.Collectors.joining("、"))),
+                        missing.stream().map(m -> label(m, true)).collect(Collectors.joining("、"))),
                 String.format("Item \"%s\" is not fully labelled; missing: %s", item.name,
-                        missing.stream().map(m -> label(m, false)).collect(java.util.stream.Collectors.joining(", "))),
+                        missing.stream().map(m -> label(m, false)).collect(Collectors.joining(", "))),
                 Map.of("missing", missing, "kind", item.kind.name())));
     }
 
