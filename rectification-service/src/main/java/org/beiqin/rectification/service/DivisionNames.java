@@ -2,10 +2,8 @@ package org.beiqin.rectification.service;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,20 +57,18 @@ public class DivisionNames {
 
     /**
      * A finding's text with the division codes it carries ("410182102 自 2025-06-01 以来…") replaced by
-     * their registered names ("乔楼镇 自…"); codes the registry does not know stay as written.
+     * their registered names ("乔楼镇 自…"); codes the registry does not know stay as written. Each
+     * code is looked up by id, so a page of items reads each division once (the session keeps it)
+     * instead of querying the registry per text.
      */
     public String named(String text) {
         if (text == null) {
             return null;
         }
-        var matcher = CODE_IN_TEXT.matcher(text);
-        List<String> codes = matcher.results().map(r -> r.group(1)).distinct().toList();
-        if (codes.isEmpty()) {
-            return text;
-        }
-        Map<String, String> known = names(codes);
-        return CODE_IN_TEXT.matcher(text).replaceAll(r -> Matcher.quoteReplacement(
-                known.getOrDefault(r.group(1), r.group(1))));
+        return CODE_IN_TEXT.matcher(text).replaceAll(r -> {
+            Division d = em.find(Division.class, r.group(1));
+            return Matcher.quoteReplacement(d == null ? r.group(1) : d.name);
+        });
     }
 
     /** The registry under one county (or the whole of it for a county code), by code. */
@@ -89,18 +85,13 @@ public class DivisionNames {
                 ORDER BY 1""").setParameter("county", county + "%").getResultList();
     }
 
-    public Map<String, String> names(List<String> codes) {
-        return Division.<Division>list("code in ?1", codes).stream()
-                .collect(Collectors.toMap(d -> d.code, d -> d.name, (a, b) -> a));
-    }
-
     /**
      * Names (or renames) a division of the administrator's own county. Its parent — the code less
      * its last three digits — must already be registered, so the tree has no holes.
      */
     @Transactional
     public Entry put(String code, String name, Integer version) {
-        if (!code.matches("[0-9]{6}([0-9]{3}([0-9]{3})?)?")) {
+        if (!Divisions.isValid(code)) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("code", "division-code-invalid")));
         }
         if (!Divisions.isCounty(caller.division()) || !caller.covers(code)) {
