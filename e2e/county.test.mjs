@@ -8,43 +8,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, KEEPER, COUNTY, ADMIN, browser, signIn, shot, token, ok, call, unique } from './support.mjs';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai' };
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+import { BASE, KEEPER, COUNTY, ADMIN, DESKTOP, PHONE, browser, signIn, shot, token, ok, call, unique, check, readable, PNG } from './support.mjs';
 
 let chromium;
 before(async () => { chromium = await browser(); });
 after(async () => { await chromium.close(); });
-
-/** axe-core in the page: no serious or critical violation, and nothing scrolls sideways. */
-async function check(page, name) {
-  // (not 'networkidle': the alert feed keeps its stream open for as long as the page shows)
-  await page.waitForLoadState('load');
-  await page.evaluate(() => document.fonts.ready);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow} px`);
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(bad, [], `${name}: accessibility`);
-  await shot(page, name);
-}
-
-/** What a screen shows must be words: no ISO timestamps, no bare division codes, no rule codes or field names. */
-function readable(text, what) {
-  assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${what} shows an ISO timestamp`);
-  assert.doesNotMatch(text, /(?<!\d)4101\d{2}(\d{3}){0,2}(?!\d)/, `${what} shows a bare division code`);
-  assert.doesNotMatch(text, /\b[A-Z]+_[A-Z_]+\b/, `${what} shows a code such as BATTERY_LOW`);
-  assert.doesNotMatch(text, /\b(responsible[A-Z]\w+|firstDetectedAt|subjectLabel|undefined|null)\b/, `${what} shows a field name`);
-}
 
 async function lowLamp(keeperToken) {
   const [warehouse] = await ok('GET', '/api/warehouse/warehouses', { token: keeperToken });

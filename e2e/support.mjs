@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -19,6 +21,8 @@ export const KEEPER = 'keeper-qiaolou';
 export const OFFICER = 'officer-shenwa';
 export const COUNTY = 'county-xingyang';
 export const ADMIN = 'admin';
+/** The township's emergency office: a duty officer of 乔楼镇 who keeps the rosters and plans the drills. */
+export const OFFICE = 'office-qiaolou';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUN = process.env.BEIQIN_RUN_DIR || join(here, '..', '.run');
@@ -156,4 +160,73 @@ export function deref(schema, doc, depth = 0) {
   if (Array.isArray(schema)) return schema.map(s => deref(s, doc, depth + 1));
   if (schema.$ref) return deref(schema.$ref.split('/').slice(1).reduce((o, k) => o[k], doc), doc, depth + 1);
   return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, deref(v, doc, depth + 1)]));
+}
+
+/** A one-pixel PNG: a photo as far as the upload is concerned. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+export const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai' };
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What a phone user would trip over, measured in the page: controls smaller than 44 × 44 px (a
+ * checkbox counts by its label), controls off the screen's edge, and words broken one character
+ * per line.
+ */
+function phoneProblems() {
+  const problems = [];
+  const shown = el => {
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && !el.closest('.visually-hidden, [hidden]');
+  };
+  const name = el => (el.getAttribute('aria-label') || el.textContent || el.name || el.type || el.tagName).trim().slice(0, 30);
+  for (const el of document.querySelectorAll('a[href], button, select, textarea, input:not([type=hidden])')) {
+    if (!shown(el)) continue;
+    const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') || el) : el;
+    const r = target.getBoundingClientRect();
+    if (r.height < 43.5 || r.width < 43.5) problems.push(`too small to tap (${Math.round(r.width)}×${Math.round(r.height)}): ${name(el)}`);
+    if (r.right > window.innerWidth + 1 || r.left < -1) problems.push(`off the screen's edge: ${name(el)}`);
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const chars = [...text].length;
+    if (chars < 2 || !node.parentElement || !shown(node.parentElement)) continue;
+    range.selectNodeContents(node);
+    const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+    if (lines >= 2 && chars / lines < 2) problems.push(`one character per line (${lines} lines): ${text.slice(0, 20)}`);
+  }
+  return problems;
+}
+
+/**
+ * A page as its user sees it: nothing scrolls sideways, axe-core finds no serious or critical
+ * violation, and on a phone every control can be tapped and no word is broken one character per
+ * line. Then a screenshot for the e2e output.
+ */
+export async function check(page, name) {
+  // (not 'networkidle': live feeds keep their streams open for as long as a page shows)
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow} px`);
+  if (page.viewportSize().width < 600) assert.deepEqual(await page.evaluate(phoneProblems), [], `${name}: on a phone`);
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(bad, [], `${name}: accessibility`);
+  await shot(page, name);
+}
+
+/** What a screen shows must be words: no ISO timestamps, no bare division codes, no rule codes or field names. */
+export function readable(text, what) {
+  assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${what} shows an ISO timestamp`);
+  assert.doesNotMatch(text, /(?<!\d)4101\d{2}(\d{3}){0,2}(?!\d)/, `${what} shows a bare division code`);
+  assert.doesNotMatch(text, /\b[A-Z]+_[A-Z_]+\b/, `${what} shows a code such as BATTERY_LOW`);
+  assert.doesNotMatch(text, /\b(responsible[A-Z]\w+|firstDetectedAt|subjectLabel|undefined|null|attributes\.\w+)\b/, `${what} shows a field name`);
 }

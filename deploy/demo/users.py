@@ -15,6 +15,8 @@ PASSWORD = os.environ["BEIQIN_DEMO_PASSWORD"]
 USERS = [
     ("keeper-qiaolou", "乔楼镇库管员 李桂兰", ["keeper"], "410182102"),
     ("officer-shenwa", "沈洼村值班员 王永强", ["duty_officer"], "410182102201"),
+    # the township's emergency office: plans and approves drills, keeps the rosters, spot-checks its villages
+    ("office-qiaolou", "乔楼镇应急办 赵华", ["duty_officer"], "410182102"),
     ("county-xingyang", "荥阳市应急管理局 张明", ["county_office"], "410182"),
 ]
 

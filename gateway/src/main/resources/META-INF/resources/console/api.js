@@ -184,6 +184,50 @@ const api = {
     }
   },
 
+  /**
+   * Server-Sent Events over fetch (EventSource cannot send a token), for as long as {@code signal}
+   * is not aborted: reconnects after 3 s, refreshes an expired token, resumes with Last-Event-ID.
+   * {@code onEvent({event, id, data})} gets each event, {@code onLive(true|false)} the connection state.
+   */
+  async stream(path, { signal, lastId = null, onEvent, onLive = () => {} }) {
+    let last = lastId;
+    while (!signal.aborted) {
+      try {
+        const headers = this.headers({ Accept: 'text/event-stream' });
+        if (last) headers['Last-Event-ID'] = last;
+        const response = await fetch(path, { headers, signal });
+        if (response.status === 401) { await this.refresh(); continue; }
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        onLive(true);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value.replace(/\r/g, '');
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = { event: 'message', data: [] };
+            for (const line of buffer.slice(0, end).split('\n')) {
+              const colon = line.indexOf(':');
+              if (colon === 0) continue; // a keep-alive comment
+              const field = colon < 0 ? line : line.slice(0, colon);
+              const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+              if (field === 'data') event.data.push(text); else event[field] = text;
+            }
+            buffer = buffer.slice(end + 2);
+            if (event.id) last = event.id;
+            if (event.data.length) onEvent({ event: event.event, id: event.id, data: event.data.join('\n') });
+          }
+        }
+      } catch (e) {
+        if (signal.aborted) return;
+      }
+      onLive(false);
+      await new Promise(resolve => setTimeout(resolve, 3000));
+    }
+  },
+
   // ---- the queue of entries made on this device
   queue: read(QUEUE, []),
 

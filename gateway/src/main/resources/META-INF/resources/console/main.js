@@ -54,6 +54,8 @@ Alpine.data('shell', () => ({
   loginError: '',
   busy: false,
   queue: [],
+  leaving: false,
+  leaveError: '',
 
   init() {
     api.language = app.lang;
@@ -90,7 +92,24 @@ Alpine.data('shell', () => ({
       this.loginError = e instanceof api.Refused ? api.describe(e) : app.t('login.network');
     } finally { this.busy = false; }
   },
-  async logout() {
+  /** Signing out asks first when entries of this user wait on the device. */
+  logout() {
+    this.syncQueue();
+    if (this.queue.length) { this.leaveError = ''; this.leaving = true; return; }
+    return this.signOut();
+  },
+  async leave(choice) {
+    if (choice === 'send') {
+      this.busy = true;
+      await this.flush();
+      this.busy = false;
+      if (this.queue.length) { this.leaveError = this.t('logout.sendFailed'); return; }
+    }
+    if (choice === 'discard') for (const entry of api.mine()) api.discard(entry);
+    this.leaving = false;
+    await this.signOut();
+  },
+  async signOut() {
     const el = document.getElementById('page');
     if (el && el.firstElementChild) Alpine.destroyTree(el.firstElementChild);
     await api.logout();
@@ -128,3 +147,6 @@ Alpine.data('shell', () => ({
 
 window.Alpine = Alpine;
 Alpine.start();
+
+// the console opens without a network once it has been opened with one (sw.js keeps the console, not data)
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => { /* plain web page then */ });

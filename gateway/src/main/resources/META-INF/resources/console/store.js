@@ -63,6 +63,13 @@ export const app = Alpine.reactive({
   rule(code) { const r = this.rules.find(x => x.code === code); return r ? r.title : code; },
   /** The townships (and the county) a county user can pick from, in code order. */
   townships() { return Object.values(this.divisions).filter(d => d.level === 1).sort((a, b) => a.code.localeCompare(b.code)); },
+  /** The divisions a user may look at in the field pages: their own and, for a county, its townships. */
+  scopes() {
+    const own = this.session.user.division;
+    const list = [{ code: own, name: this.division(own) }];
+    if (own.length === 6) for (const d of this.townships()) if (d.code.startsWith(own) && d.code !== own) list.push({ code: d.code, name: d.name });
+    return list;
+  },
   tree() { return Object.values(this.divisions).sort((a, b) => a.code.localeCompare(b.code)); },
 
   roles() { return this.session ? this.session.user.roles : []; },

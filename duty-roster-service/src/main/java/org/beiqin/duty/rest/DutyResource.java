@@ -68,9 +68,10 @@ public class DutyResource {
 
     @POST
     @Path("spot-checks")
-    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER})
+    @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER, Roles.DUTY_OFFICER})
     @Operation(summary = "查岗 Spot-check whoever is on duty now",
-            description = "发给该区划此刻在班的每个人，须在 10 分钟内应答；未应答则升级给带班领导，并记为联系不上。")
+            description = "发给该区划此刻在班的每个人，须在 10 分钟内应答；未应答则升级给带班领导，并记为联系不上。"
+                    + "乡镇值班员（镇应急办）可查本镇及所辖村，但不查自己的班次。")
     public Response send(@Valid @NotNull Commands.NewSpotCheck command) {
         return Response.status(201).entity(spotChecks.send(command.division()).stream()
                 .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList()).build();

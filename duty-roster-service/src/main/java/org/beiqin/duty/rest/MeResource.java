@@ -1,42 +1,42 @@
 package org.beiqin.duty.rest;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TimeZone;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.beiqin.commons.security.Roles;
-import org.beiqin.duty.Member;
-import org.beiqin.duty.Shift;
-import org.beiqin.duty.service.AttendanceService;
-import org.beiqin.duty.service.Commands;
-import org.beiqin.duty.service.SpotCheckService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 
-import biweekly.Biweekly;
-import biweekly.ICalendar;
-import biweekly.component.StandardTime;
-import biweekly.component.VTimezone;
-import biweekly.io.TimezoneAssignment;
-import biweekly.util.DateTimeComponents;
-import biweekly.util.UtcOffset;
-import biweekly.component.VEvent;
-import biweekly.property.Summary;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.commons.problem.QueryParams;
+import org.beiqin.duty.service.AttendanceService;
+import org.beiqin.duty.service.CalendarFeeds;
+import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.SpotCheckFeed;
+import org.beiqin.duty.service.SpotCheckService;
 
 @Path("/api/duty/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +45,7 @@ import biweekly.property.Summary;
 @RolesAllowed({Roles.DUTY_OFFICER, Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
 public class MeResource {
 
-    /**
-     * Beijing time written out as a VTIMEZONE of our own (no daylight saving since 1991), so that
-     * the calendar shows the duty room's times and nothing is fetched from a time-zone server.
-     */
-    private static final TimezoneAssignment BEIJING = beijing();
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     @Inject
     AttendanceService attendance;
@@ -58,13 +54,27 @@ public class MeResource {
     SpotCheckService spotChecks;
 
     @Inject
+    SpotCheckFeed feed;
+
+    @Inject
+    CalendarFeeds calendars;
+
+    @Inject
     Clock clock;
 
     @GET
     @Path("shifts")
-    @Operation(summary = "我的下一个班次 My next shifts")
-    public List<Views.ShiftView> next(@QueryParam("limit") @DefaultValue("10") int limit) {
-        return attendance.upcoming(Math.max(1, Math.min(limit, 100))).stream().map(Views.ShiftView::from).toList();
+    @Operation(summary = "我的班次 My shifts not yet over, soonest first",
+            description = "days=14 只列出今后 14 天内开始的班次；不填则按 limit 列出。")
+    public List<Views.ShiftView> next(@QueryParam("limit") @DefaultValue("10") int limit,
+            @QueryParam("days") Integer days) {
+        if (days != null) {
+            QueryParams p = new QueryParams();
+            p.range("days", days, 1, 366);
+            p.check();
+        }
+        return attendance.upcoming(attendance.me(), days, Math.max(1, Math.min(limit, 100))).stream()
+                .map(Views.ShiftView::from).toList();
     }
 
     @GET
@@ -72,21 +82,33 @@ public class MeResource {
     @Produces("text/calendar;charset=UTF-8")
     @Operation(summary = "我的班次（日历文件） My shifts as iCalendar")
     public Response calendar() {
-        ICalendar calendar = new ICalendar();
-        calendar.setProductId("-//Beiqin//duty-roster//ZH");
-        for (Shift shift : attendance.upcoming(200)) {
-            Member member = Member.findById(shift.memberId);
-            VEvent event = new VEvent();
-            event.setUid(shift.id + "@beiqin");
-            event.setSummary(new Summary(Shift.DutyRole.valueOf(shift.dutyRole).zh + "：" + member.name));
-            event.setDateStart(Date.from(shift.startsAt));
-            event.setDateEnd(Date.from(shift.endsAt));
-            event.setDescription("区划 " + shift.division + "；签到：POST /api/duty/me/check-in");
-            calendar.addEvent(event);
-        }
-        calendar.getTimezoneInfo().setDefaultTimezone(BEIJING);
-        return Response.ok(Biweekly.write(calendar).go())
+        return Response.ok(ShiftCalendar.write(attendance.upcoming(200), "备勤值班"))
                 .header("Content-Disposition", "attachment; filename=\"duty-shifts.ics\"").build();
+    }
+
+    @GET
+    @Path("calendar")
+    @Operation(summary = "我的日历订阅 Whether my calendar subscription address is on")
+    public CalendarFeeds.State calendarState() {
+        return calendars.state();
+    }
+
+    @POST
+    @Path("calendar")
+    @Operation(summary = "生成日历订阅地址 A new secret calendar address (replaces the old one)",
+            description = "地址只在此时显示一次；手机日历用它订阅，无需登录。再次生成即作废旧地址。")
+    public Response newCalendar() {
+        String token = calendars.renew();
+        String path = "/api/duty/calendar/" + token + ".ics";
+        return Response.status(201).entity(Map.of("path", path, "state", calendars.state())).build();
+    }
+
+    @DELETE
+    @Path("calendar")
+    @Operation(summary = "停用日历订阅地址 Revoke my calendar address")
+    public Response revokeCalendar() {
+        calendars.revoke();
+        return Response.noContent().build();
     }
 
     @POST
@@ -112,14 +134,23 @@ public class MeResource {
                 .toList();
     }
 
-    private static TimezoneAssignment beijing() {
-        VTimezone zone = new VTimezone("Asia/Shanghai");
-        StandardTime standard = new StandardTime();
-        standard.setDateStart(new DateTimeComponents(1991, 9, 15, 0, 0, 0, false));
-        standard.setTimezoneOffsetFrom(new UtcOffset(true, 8, 0));
-        standard.setTimezoneOffsetTo(new UtcOffset(true, 8, 0));
-        standard.addTimezoneName("CST");
-        zone.addStandardTime(standard);
-        return new TimezoneAssignment(TimeZone.getTimeZone(ZoneId.of("Asia/Shanghai")), zone);
+    @GET
+    @Path("spot-checks/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "查岗实时提醒（SSE） A spot-check event whenever a check is sent to me or answered",
+            description = "事件不带内容：收到 spot-check 事件后读取 /api/duty/me/spot-checks。每 20 秒一条保活注释。")
+    public Multi<OutboundSseEvent> spotCheckStream(@Context Sse sse) {
+        Set<String> members = new HashSet<>();
+        for (UUID id : attendance.me()) {
+            members.add(id.toString());
+        }
+        Multi<OutboundSseEvent> changes = feed.changes((member, division) -> members.contains(member))
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().name("spot-check").data("{}").build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE).onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(
+                Multi.createFrom().item(sse.newEventBuilder().name("spot-check").data("{}").build()), changes, keepAlive);
     }
 }

@@ -48,18 +48,33 @@ public class AttendanceService {
      * with — an account moved to another township no longer acts for its old team.
      */
     public List<UUID> me() {
-        List<UUID> ids = Member.<Member>list("lower(account) = lower(?1) and status = ?2 and ?3 like concat(division, '%')",
-                caller.subject(), Member.Status.ACTIVE, caller.division()).stream().map(m -> m.id).toList();
+        List<UUID> ids = membersOf(caller.subject(), caller.division());
         if (ids.isEmpty()) {
             throw new ProblemException(404, "not-a-member");
         }
         return ids;
     }
 
+    /** The active member records bound to {@code account} that may act in {@code division}. */
+    public List<UUID> membersOf(String account, String division) {
+        return Member.<Member>list("lower(account) = lower(?1) and status = ?2 and ?3 like concat(division, '%')",
+                account, Member.Status.ACTIVE, division).stream().map(m -> m.id).toList();
+    }
+
     /** Shifts not yet over, soonest first. */
     public List<Shift> upcoming(int limit) {
-        return Shift.find("memberId in ?1 and endsAt > ?2 order by startsAt", me(), clock.instant()).range(0, limit - 1)
-                .list();
+        return upcoming(me(), null, limit);
+    }
+
+    /** The members' shifts not yet over and starting within {@code days} (all when null), soonest first. */
+    public List<Shift> upcoming(List<UUID> members, Integer days, int limit) {
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Instant until = days == null ? Instant.MAX : now.plus(Duration.ofDays(days));
+        return Shift.find("memberId in ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt", members, now, until)
+                .range(0, limit - 1).list();
     }
 
     public Shift checkIn(String location) {
@@ -69,7 +84,20 @@ public class AttendanceService {
                 and ?4 like concat(division, '%') order by startsAt""",
                 me(), now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (shift == null) {
-            List<Shift> next = upcoming(1);
+            Shift current = Shift.find("""
+                    memberId in ?1 and checkedInAt is not null and startsAt <= ?2 and endsAt > ?3
+                    and ?4 like concat(division, '%') order by startsAt""",
+                    me(), now.plus(EARLY), now, caller.division()).firstResult();
+            if (current != null) {
+                // a second tap: say when he checked in, in Beijing time, not "no shift now"
+                ZonedDateTime in = current.checkedInAt.atZone(ClockProducer.CHINA);
+                throw new ProblemException(409, "already-checked-in",
+                        in.format(DateTimeFormatter.ofPattern("M月d日 HH:mm")),
+                        in.format(DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)));
+            }
+            List<Shift> next = Shift.find("""
+                    memberId in ?1 and startsAt > ?2 and ?3 like concat(division, '%') order by startsAt""",
+                    me(), now, caller.division()).range(0, 0).list();
             // the next shift as people write it, in Beijing time: 7月21日 08:00 / 21 Jul 08:00
             ZonedDateTime at = next.isEmpty() ? null
                     : next.get(0).startsAt.atZone(ClockProducer.CHINA);

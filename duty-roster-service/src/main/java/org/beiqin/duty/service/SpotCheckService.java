@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Divisions;
+import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.SpotCheck;
@@ -45,7 +46,11 @@ public class SpotCheckService {
     public List<SpotCheck> send(String division) {
         caller.requireCovers(division);
         Instant now = clock.instant();
-        List<Shift> onDuty = Shift.list("division like ?1 and startsAt <= ?2 and endsAt > ?2", division + "%", now);
+        // a duty officer who checks his villages does not check himself
+        List<UUID> own = caller.hasRole(Roles.DUTY_OFFICER) ? Member.<Member>list("lower(account) = lower(?1)",
+                caller.subject()).stream().map(m -> m.id).toList() : List.of();
+        List<Shift> onDuty = Shift.<Shift>list("division like ?1 and startsAt <= ?2 and endsAt > ?2", division + "%", now)
+                .stream().filter(s -> !own.contains(s.memberId)).toList();
         if (onDuty.isEmpty()) {
             throw ProblemException.conflict("nobody-on-duty", division);
         }

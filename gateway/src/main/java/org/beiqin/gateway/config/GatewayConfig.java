@@ -2,6 +2,7 @@ package org.beiqin.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public interface GatewayConfig {
 
         /** Base address, {@code http://127.0.0.1:8081}. */
         URI url();
+
+        /**
+         * Paths under the prefix that answer GET without a token because the path itself holds a
+         * secret the service checks (a phone calendar's subscription address).
+         */
+        Optional<List<String>> publicGets();
 
         /** Where its OpenAPI document is, relative to {@link #url()}. */
         @WithDefault("/q/openapi?format=json")

@@ -93,46 +93,13 @@ export default {
         app.loadUnread();
       } catch (e) { this.fail(e); }
     },
-    // Server-Sent Events over fetch (EventSource cannot send a token); reconnects with Last-Event-ID
+    // the live feed, resumed from the newest alert this page has seen
     async stream() {
-      const abort = this.abort;
       let last = null;
       try { last = String((await api.call('GET', '/api/rectification/alerts?unread=false&size=1')).items[0]?.id ?? '') || null; } catch (e) { /* from now on */ }
-      while (!abort.signal.aborted) {
-        try {
-          const headers = api.headers({ Accept: 'text/event-stream' });
-          if (last) headers['Last-Event-ID'] = last;
-          const response = await fetch('/api/rectification/alerts/stream', { headers, signal: abort.signal });
-          if (response.status === 401) { await api.refresh(); continue; }
-          if (!response.ok) throw new Error('HTTP ' + response.status);
-          this.live = true;
-          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-          let buffer = '';
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            buffer += value.replace(/\r/g, '');
-            let end;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const event = { event: 'message', data: [] };
-              for (const line of buffer.slice(0, end).split('\n')) {
-                const colon = line.indexOf(':');
-                if (colon === 0) continue; // a keep-alive comment
-                const field = colon < 0 ? line : line.slice(0, colon);
-                const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-                if (field === 'data') event.data.push(text); else event[field] = text;
-              }
-              buffer = buffer.slice(end + 2);
-              if (event.id) last = event.id;
-              if (event.event === 'alert' && event.data.length) this.arrived(JSON.parse(event.data.join('\n')));
-            }
-          }
-        } catch (e) {
-          if (abort.signal.aborted) return;
-        }
-        this.live = false;
-        await new Promise(resolve => setTimeout(resolve, 3000));
-      }
+      await api.stream('/api/rectification/alerts/stream', { signal: this.abort.signal, lastId: last,
+        onLive: live => { this.live = live; },
+        onEvent: e => { if (e.event === 'alert') this.arrived(JSON.parse(e.data)); } });
     },
     arrived(alert) {
       app.unread += alert.acknowledged ? 0 : 1;

@@ -50,7 +50,16 @@ export default {
     ...warehouseState(),
     move: Object.assign({ kind: 'issues' }, EMPTY),
     init() {
-      this.reload(true);
+      // arriving from 本周待办: the kind of entry and the item (and lot) the finding is about
+      const { mode, focus } = this.app.route.query;
+      if (['receipts', 'issues', 'scraps'].includes(mode)) this.move.kind = mode;
+      this.reload(true).then(() => {
+        const [, itemId, lot] = String(focus || '').split(':');
+        if (!itemId) return;
+        if (this.move.kind === 'receipts' && this.items.some(i => i.id === itemId)) this.move.itemId = itemId;
+        const index = this.stock.findIndex(b => b.itemId === itemId && (!lot || b.lot === lot));
+        if (this.move.kind !== 'receipts' && index >= 0) this.move.balance = String(index);
+      });
       this.onFlushed = () => this.reload(false);
       window.addEventListener('beiqin:flushed', this.onFlushed);
     },

@@ -18,30 +18,31 @@ export default {
         <p data-testid="stocktake-status"><strong x-text="t('stocktake.status.' + stocktake.status)"></strong> · <span x-text="time(stocktake.openedAt)"></span></p>
         <p class="notice" x-show="stocktake.sentBack && stocktake.status === 'OPEN'" data-testid="sent-back"
            x-text="stocktake.sentBack ? t('stocktake.sentBack', stocktake.sentBack.by, time(stocktake.sentBack.at), stocktake.sentBack.reason) : ''"></p>
-        <div class="overflow-auto"><table data-testid="stocktake-lines">
+        <table class="cards" data-testid="stocktake-lines">
           <thead><tr><th x-text="t('item')"></th><th x-text="t('zone')"></th><th x-text="t('lot')"></th><th x-text="t('stocktake.counted')"></th>
             <th x-show="stocktake.status !== 'OPEN'" x-text="t('stocktake.ledger')"></th><th x-show="stocktake.status !== 'OPEN'" x-text="t('stocktake.difference')"></th></tr></thead>
           <tbody><template x-for="(line, index) in countLines" :key="index">
             <tr :class="stocktake.status !== 'OPEN' && line.difference && Number(line.difference) !== 0 ? 'overdue' : ''">
-              <td x-text="line.itemName"></td><td x-text="line.zoneName"></td><td x-text="line.lot || '—'"></td>
-              <td><input type="number" min="0" step="any" x-model="line.counted" :disabled="stocktake.status !== 'OPEN'" :aria-label="t('stocktake.counted') + ' ' + line.itemName"></td>
-              <td x-show="stocktake.status !== 'OPEN'" x-text="num(line.ledger)"></td><td x-show="stocktake.status !== 'OPEN'" x-text="num(line.difference)"></td>
+              <td><strong x-text="line.itemName"></strong></td><td :data-label="t('zone')" x-text="line.zoneName"></td><td :data-label="t('lot')" x-text="line.lot || '—'"></td>
+              <td :data-label="t('stocktake.counted')"><input class="count" type="number" inputmode="decimal" min="0" step="any" x-model="line.counted" :disabled="stocktake.status !== 'OPEN'" :aria-label="t('stocktake.counted') + ' ' + line.itemName"></td>
+              <td :data-label="t('stocktake.ledger')" x-show="stocktake.status !== 'OPEN'" x-text="num(line.ledger)"></td><td :data-label="t('stocktake.difference')" x-show="stocktake.status !== 'OPEN'" x-text="num(line.difference)"></td>
             </tr>
           </template></tbody>
-        </table></div>
+        </table>
         <div class="grid" x-show="stocktake.status === 'OPEN'">
           <button class="secondary" @click="saveCounts()" x-text="t('stocktake.save')"></button>
           <button @click="submitStocktake()" data-testid="submit-stocktake" x-text="t('stocktake.submit')"></button>
         </div>
-        <p x-show="stocktake.status === 'SUBMITTED'" x-text="t('stocktake.submitted') + ' ' + (stocktake.differences || 0)"></p>
+        <p class="notice" x-show="stocktake.status === 'SUBMITTED'" data-testid="stocktake-waiting"
+           x-text="t('stocktake.waiting', time(stocktake.submittedAt), countLines.filter(l => l.difference && Number(l.difference) !== 0).length)"></p>
       </div>
     </template>
     <h3 x-text="t('stocktake.recent')"></h3>
-    <table data-testid="stocktake-history">
+    <table class="cards" data-testid="stocktake-history">
       <thead><tr><th x-text="t('stocktake.opened')"></th><th x-text="t('status')"></th><th x-text="t('stocktake.outcome')"></th></tr></thead>
       <tbody><template x-for="s in recent" :key="s.id">
-        <tr :data-id="s.id"><td x-text="time(s.openedAt)"></td><td x-text="t('stocktake.status.' + s.status)"></td>
-          <td class="wrap" x-text="s.status === 'RECONCILED' ? t('stocktake.reconciledBy', s.reconciledBy, time(s.reconciledAt))
+        <tr :data-id="s.id"><td x-text="time(s.openedAt)"></td><td :data-label="t('status')" x-text="t('stocktake.status.' + s.status)"></td>
+          <td class="wrap" :data-label="t('stocktake.outcome')" x-text="s.status === 'RECONCILED' ? t('stocktake.reconciledBy', s.reconciledBy, time(s.reconciledAt))
             : s.sentBack ? t('stocktake.sentBackShort', s.sentBack.by, s.sentBack.reason) : '—'"></td></tr>
       </template>
       <tr x-show="!recent.length"><td colspan="3" x-text="t('stocktake.none')"></td></tr></tbody>

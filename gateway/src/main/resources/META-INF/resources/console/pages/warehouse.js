@@ -4,7 +4,7 @@ import api from '../api.js';
 
 export function warehouseState() {
   return {
-    warehouses: [], warehouseId: localStorage.getItem('beiqin.warehouse') || '', stock: [], items: [], loans: [], stale: null,
+    warehouses: [], findings: [], warehouseId: localStorage.getItem('beiqin.warehouse') || '', stock: [], items: [], loans: [], stale: null,
 
     async loadWarehouse(withLists) {
       if (withLists || !this.warehouses.length) {
@@ -19,6 +19,18 @@ export function warehouseState() {
       const stock = await api.get('/api/warehouse/warehouses/' + this.warehouseId + '/stock');
       const loans = await api.get('/api/warehouse/warehouses/' + this.warehouseId + '/loans');
       this.stock = stock.data; this.loans = loans.data; this.stale = stock.stale || loans.stale;
+    },
+    /** The open findings about this warehouse (and the catalogue's items), read with the offline copy. */
+    async loadFindings() {
+      const warehouse = this.warehouses.find(w => w.id === this.warehouseId);
+      const all = (await api.get('/api/warehouse/discrepancies')).data;
+      this.findings = all.filter(d => d.subject.type === 'item' || (warehouse && (String(d.subject.id).includes(warehouse.id)
+        || String(d.subject.label || '').startsWith(warehouse.name + ' '))));
+      return this.findings;
+    },
+    /** The open finding of one of these rules about a subject whose id contains {@code id}, if any. */
+    findingOn(id, ...rules) {
+      return (this.findings || []).find(d => String(d.subject.id).includes(id) && (!rules.length || rules.includes(d.rule)));
     },
     itemName(id) {
       const found = this.items.find(i => i.id === id) || this.stock.find(b => b.itemId === id);
