@@ -8,7 +8,9 @@ const KINDS = ['TABLETOP', 'FUNCTIONAL', 'FULL_SCALE'];
 const HAZARDS = ['FLOOD', 'FIRE', 'GEOLOGICAL', 'HAZMAT', 'EARTHQUAKE', 'OTHER'];
 const RATINGS = ['P', 'S', 'M', 'U'];
 /** A Beijing wall-clock time typed in a datetime-local box, as an instant. */
-const instant = local => local ? new Date(local + ':00+08:00').toISOString() : null;
+const instant = local => local ? new Date(local + (local.length === 16 ? ':00' : '') + '+08:00').toISOString() : null;
+/** Now on a Beijing wall clock, to the second, as a datetime-local box takes it. */
+const nowLocal = () => new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).replace(' ', 'T');
 const blankPlan = () => ({ title: '', organisingUnit: '', kind: 'FUNCTIONAL', hazard: 'FLOOD', announced: true, networkOutage: false,
   powerOutage: false, roadCut: false, objectives: [''], scheduledOn: '', place: '', units: [{ name: '', contact: '', phone: '' }],
   participants: [{ name: '', unit: '', role: '' }] });
@@ -125,8 +127,8 @@ export default {
           <form class="box" @submit.prevent="conduct()" data-testid="conduct-form">
             <h3 x-text="t('drills.conduct')"></h3>
             <div class="grid">
-              <label><span x-text="t('drills.start')"></span><input name="actualStart" type="datetime-local" x-model="conductForm.start" required></label>
-              <label><span x-text="t('drills.end')"></span><input name="actualEnd" type="datetime-local" x-model="conductForm.end" required></label>
+              <label><span x-text="t('drills.start')"></span><input name="actualStart" type="datetime-local" step="1" x-model="conductForm.start" required></label>
+              <label><span x-text="t('drills.end')"></span><input name="actualEnd" type="datetime-local" step="1" x-model="conductForm.end" required></label>
             </div>
             <small class="field-error" x-show="errors.actualEnd || errors.actualStart" x-text="errors.actualEnd || errors.actualStart"></small>
             <label><span x-text="t('drills.tookPart')"></span><textarea name="tookPart" rows="3" x-model="conductForm.tookPart" :placeholder="t('drills.tookPartHint')"></textarea></label>
@@ -255,8 +257,7 @@ export default {
       try {
         this.drill = (await api.get('/api/drills/' + id)).data;
         this.errors = {};
-        const now = new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16).replace(' ', 'T');
-        this.conductForm = { start: '', end: now, tookPart: this.drill.participants.map(p => p.name).join('\n'), deviations: '' };
+        this.conductForm = { start: '', end: nowLocal(), tookPart: this.drill.participants.map(p => p.name).join('\n'), deviations: '' };
         this.evaluation = { evaluatedOn: this.app.today(), strengths: '', areasForImprovement: '',
           ratings: this.drill.objectives.map(() => ({ rating: '', notes: '' })), actions: [] };
       } catch (e) { this.fail(e); }
@@ -265,7 +266,9 @@ export default {
       this.busy = true; this.errors = {};
       try { this.drill = await api.call(method, path, body, key); return true; } catch (e) { this.errors = this.refusal(e); return false; } finally { this.busy = false; }
     },
-    async approve() { if (await this.act('POST', '/api/drills/' + this.drill.id + '/approval')) this.say(this.t('drills.approved')); },
+    async approve() {
+      if (await this.act('POST', '/api/drills/' + this.drill.id + '/approval')) { this.conductForm.end = nowLocal(); this.say(this.t('drills.approved')); }
+    },
     async conduct() {
       const c = this.conductForm;
       const body = { actualStart: instant(c.start), actualEnd: instant(c.end), tookPart: c.tookPart.split('\n').map(x => x.trim()).filter(Boolean) };

@@ -10,10 +10,10 @@ export default {
     <template x-if="waiting.length">
       <section class="spot-live" data-testid="spot-check-live" role="alert">
         <h2 x-text="t('duty.spotNow')"></h2>
-        <template x-for="c in waiting" :key="c.id">
+        <template x-for="g in groups()" :key="g[0].id">
           <div class="row">
-            <p x-text="t('duty.spotFrom', c.sentBy, time(c.sentAt), time(c.respondBy))"></p>
-            <button data-testid="answer" @click="answer(c)" :aria-busy="busy" x-text="t('duty.answer')"></button>
+            <p x-text="t('duty.spotFrom', g[0].sentBy, time(g[0].sentAt), time(g[0].respondBy))"></p>
+            <button data-testid="answer" @click="answer(g)" :aria-busy="busy" x-text="t('duty.answer')"></button>
           </div>
         </template>
       </section>
@@ -23,10 +23,12 @@ export default {
       <div>
         <h2 x-text="t('duty.now')"></h2>
         <article data-testid="duty-state">
-          <p x-text="stateText()"></p>
+          <template x-for="c in (currents.length ? currents : [null])" :key="c ? c.id : 'none'">
+            <p data-testid="duty-state-line" x-text="stateText(c)"></p>
+          </template>
           <div class="grid">
-            <button @click="checkIn()" data-testid="check-in" :disabled="current && current.checkedInAt" x-text="t('duty.checkIn')"></button>
-            <button class="secondary" @click="checkOut()" data-testid="check-out" :disabled="!current || !current.checkedInAt || current.checkedOutAt" x-text="t('duty.checkOut')"></button>
+            <button @click="checkIn()" data-testid="check-in" :disabled="currents.length > 0 && currents.every(c => c.checkedInAt)" x-text="t('duty.checkIn')"></button>
+            <button class="secondary" @click="checkOut()" data-testid="check-out" :disabled="!currents.some(c => c.checkedInAt && !c.checkedOutAt)" x-text="t('duty.checkOut')"></button>
           </div>
         </article>
         <h2 x-text="t('duty.next14')"></h2>
@@ -60,7 +62,7 @@ export default {
       </div>
     </template>`,
   data: page(() => ({
-    shifts: [], waiting: [], current: null, calendar: { enabled: false }, calendarUrl: '', live: false, notMember: false,
+    shifts: [], waiting: [], currents: [], calendar: { enabled: false }, calendarUrl: '', live: false, notMember: false,
     busy: false, abort: null,
     init() {
       this.abort = new AbortController();
@@ -77,7 +79,8 @@ export default {
         const shifts = await api.get('/api/duty/me/shifts?days=14&limit=100');
         this.shifts = shifts.data;
         const now = new Date().toISOString();
-        this.current = this.shifts.find(s => s.startsAt <= now && s.endsAt > now) || null;
+        // (a roster may put him on a township and a village shift at once: each is checked in)
+        this.currents = this.shifts.filter(s => s.startsAt <= now && s.endsAt > now);
         await Promise.all([this.loadSpotChecks(), this.loadCalendar()]);
       } catch (e) {
         if (e instanceof api.Refused && e.status === 404) this.notMember = true; else this.fail(e);
@@ -92,8 +95,7 @@ export default {
       const sameDay = this.dayOf(s.startsAt) === this.dayOf(s.endsAt);
       return from + ' — ' + (sameDay ? new Date(s.endsAt).toLocaleTimeString(this.app.locale(), { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' }) : to);
     },
-    stateText() {
-      const c = this.current;
+    stateText(c) {
       if (!c) return this.shifts.length ? this.t('duty.nextShift', this.span(this.shifts[0])) : this.t('duty.noShifts');
       if (c.checkedOutAt) return this.t('duty.stateOut', this.span(c), this.time(c.checkedOutAt));
       if (c.checkedInAt) return this.t('duty.stateIn', this.span(c), this.time(c.checkedInAt) + (c.late ? ' ' + this.t('duty.late') : ''));
@@ -105,10 +107,18 @@ export default {
     async checkOut() {
       try { await api.call('POST', '/api/duty/me/check-out'); this.say(this.t('duty.checkedOutOk')); await this.load(); } catch (e) { this.fail(e); }
     },
-    async answer(c) {
+    /** One spot check reaches him once per shift he is on: the checks sent together are answered together. */
+    groups() {
+      const groups = {};
+      for (const c of this.waiting) (groups[c.sentBy + '|' + c.sentAt.slice(0, 16)] ||= []).push(c);
+      return Object.values(groups);
+    },
+    async answer(group) {
       this.busy = true;
-      try { await api.call('POST', '/api/duty/spot-checks/' + c.id + '/acknowledgement'); this.say(this.t('duty.answeredOk')); await this.loadSpotChecks(); }
-      catch (e) { this.fail(e); } finally { this.busy = false; }
+      try {
+        for (const c of group) await api.call('POST', '/api/duty/spot-checks/' + c.id + '/acknowledgement');
+        this.say(this.t('duty.answeredOk'));
+      } catch (e) { this.fail(e); } finally { this.busy = false; await this.loadSpotChecks(); }
     },
     async newCalendar() {
       try {
