@@ -72,9 +72,11 @@ public class AttendanceService {
             return List.of();
         }
         Instant now = clock.instant();
-        Instant until = days == null ? Instant.MAX : now.plus(Duration.ofDays(days));
-        return Shift.find("memberId in ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt", members, now, until)
-                .range(0, limit - 1).list();
+        if (days == null) {
+            return Shift.find("memberId in ?1 and endsAt > ?2 order by startsAt", members, now).range(0, limit - 1).list();
+        }
+        return Shift.find("memberId in ?1 and endsAt > ?2 and startsAt < ?3 order by startsAt", members, now,
+                now.plus(Duration.ofDays(days))).range(0, limit - 1).list();
     }
 
     public Shift checkIn(String location) {

@@ -6,11 +6,11 @@ export default {
   template: `
     <h2 x-text="t('approvals.title')"></h2>
     <p class="muted" x-text="t('approvals.help')"></p>
-    <table class="striped" data-testid="approvals">
+    <table class="striped cards" data-testid="approvals">
       <thead><tr><th x-text="t('warehouse')"></th><th x-text="t('township')"></th><th x-text="t('approvals.submitted')"></th><th x-text="t('approvals.differences')"></th><th><span class="visually-hidden" x-text="t('details')"></span></th></tr></thead>
       <tbody><template x-for="s in list" :key="s.id">
-        <tr :data-id="s.id"><td x-text="s.warehouseName"></td><td x-text="division(s.division)"></td>
-          <td x-text="(s.submittedBy || '') + ' · ' + time(s.submittedAt)"></td><td x-text="s.differences"></td>
+        <tr :data-id="s.id"><td><strong x-text="s.warehouseName"></strong></td><td :data-label="t('township')" x-text="division(s.division)"></td>
+          <td :data-label="t('approvals.submitted')" x-text="(s.submittedBy || '') + ' · ' + time(s.submittedAt)"></td><td :data-label="t('approvals.differences')" x-text="s.differences"></td>
           <td><button class="outline small" data-testid="open-approval" @click="open(s)" x-text="t('approvals.review')"></button></td></tr>
       </template>
       <tr x-show="!list.length"><td colspan="5" x-text="t('approvals.none')"></td></tr></tbody>
@@ -18,11 +18,11 @@ export default {
     <template x-if="current">
       <article data-testid="approval">
         <h3 x-text="t('approvals.of', current.warehouseName, time(current.submittedAt))"></h3>
-        <table data-testid="approval-lines">
+        <table class="cards" data-testid="approval-lines">
           <thead><tr><th x-text="t('item')"></th><th x-text="t('lot')"></th><th x-text="t('stocktake.counted')"></th><th x-text="t('stocktake.ledger')"></th><th x-text="t('stocktake.difference')"></th></tr></thead>
           <tbody><template x-for="(l, index) in differing()" :key="index">
-            <tr class="overdue"><td x-text="l.itemName"></td><td x-text="l.lot || '—'"></td><td x-text="num(l.counted)"></td><td x-text="num(l.ledger)"></td>
-              <td x-text="(Number(l.difference) > 0 ? '+' : '') + num(l.difference)"></td></tr>
+            <tr class="overdue"><td><strong x-text="l.itemName"></strong></td><td :data-label="t('lot')" x-text="l.lot || '—'"></td><td :data-label="t('stocktake.counted')" x-text="num(l.counted)"></td><td :data-label="t('stocktake.ledger')" x-text="num(l.ledger)"></td>
+              <td :data-label="t('stocktake.difference')" x-text="(Number(l.difference) > 0 ? '+' : '') + num(l.difference)"></td></tr>
           </template>
           <tr x-show="!differing().length"><td colspan="5" x-text="t('approvals.noDifferences', (current.lines || []).length)"></td></tr></tbody>
         </table>

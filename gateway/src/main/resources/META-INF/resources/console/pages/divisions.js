@@ -14,11 +14,11 @@ export default {
         </template></ul>
       </article>
     </template>
-    <table class="striped" data-testid="divisions">
+    <table class="striped cards" data-testid="divisions">
       <thead><tr><th x-text="t('divisions.name')"></th><th x-text="t('divisions.code')"></th><th x-text="t('divisions.level')"></th><th x-text="t('users.actions')"></th></tr></thead>
       <tbody><template x-for="d in app.tree()" :key="d.code">
-        <tr :data-code="d.code"><td :style="'padding-left:' + (0.5 + d.level * 1.5) + 'rem'" x-text="d.name"></td><td x-text="d.code"></td>
-          <td x-text="t('divisions.level.' + d.level)"></td>
+        <tr :data-code="d.code"><td :style="'padding-left:' + (0.5 + d.level * 1.5) + 'rem'" x-text="d.name"></td><td :data-label="t('divisions.code')" x-text="d.code"></td>
+          <td :data-label="t('divisions.level')" x-text="t('divisions.level.' + d.level)"></td>
           <td><button class="outline small" @click="rename(d)" x-text="t('divisions.rename')"></button></td></tr>
       </template></tbody>
     </table>

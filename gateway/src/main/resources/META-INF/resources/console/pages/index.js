@@ -18,5 +18,7 @@ import item from './item.js';
 import approvals from './approvals.js';
 import stats from './stats.js';
 
-export default [attention, stock, move, stocktake, equipment, facility, catalogue, duty, roster, drills, users, divisions, alerts,
-  ledger, approvals, stats, item];
+// (each user starts on the first page of the list open to them: a keeper at 本周待办, a duty officer at his
+// duty, the county office at its alerts, an administrator at the users)
+export default [attention, stock, move, stocktake, equipment, facility, catalogue, duty, users, divisions, alerts, ledger, approvals,
+  stats, roster, drills, item];

@@ -45,7 +45,7 @@ export default {
     </form>
     </details>
     <p data-testid="ledger-total" x-text="t('ledger.count', total)"></p>
-    <table class="striped ledger" data-testid="ledger">
+    <table class="striped ledger cards" data-testid="ledger">
       <thead><tr>
         <th x-text="t('rule')"></th><th x-text="t('finding')"></th>
         <th><a href="#" data-sort="division" @click.prevent="sortBy('division')" x-text="t('township') + arrow('division')"></a></th>
@@ -57,11 +57,11 @@ export default {
         <tr :class="i.overdue ? 'overdue' : ''">
           <td class="wrap" x-text="i.ruleTitle"></td>
           <td class="wrap"><a :href="'#/item/' + i.id" x-text="i.summary"></a></td>
-          <td x-text="division(i.division)"></td>
-          <td x-text="i.statusLabel + (i.overdue ? ' · ' + t('ledger.overdue') : '')"></td>
-          <td x-text="date(i.deadline)"></td>
-          <td x-text="dayOf(i.firstDetectedAt)"></td>
-          <td x-text="i.measuresDone + '/' + i.measures"></td></tr>
+          <td :data-label="t('township')" x-text="division(i.division)"></td>
+          <td :data-label="t('status')" x-text="i.statusLabel + (i.overdue ? ' · ' + t('ledger.overdue') : '')"></td>
+          <td :data-label="t('deadline')" x-text="date(i.deadline)"></td>
+          <td :data-label="t('ledger.found')" x-text="dayOf(i.firstDetectedAt)"></td>
+          <td :data-label="t('measures')" x-text="i.measuresDone + '/' + i.measures"></td></tr>
       </template>
       <tr x-show="!items.length"><td colspan="7" x-text="t('ledger.none')"></td></tr></tbody>
     </table>

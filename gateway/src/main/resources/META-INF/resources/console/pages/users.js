@@ -28,12 +28,12 @@ export default {
         <button class="small" @click="shown = null" x-text="t('users.passwordNoted')"></button>
       </article>
     </template>
-    <table class="striped" data-testid="users">
+    <table class="striped cards" data-testid="users">
       <thead><tr><th x-text="t('login.username')"></th><th x-text="t('users.name')"></th><th x-text="t('users.roles')"></th><th x-text="t('division')"></th><th x-text="t('status')"></th><th x-text="t('users.actions')"></th></tr></thead>
       <tbody><template x-for="u in users" :key="u.id">
-        <tr :data-user="u.username"><td x-text="u.username"></td><td x-text="u.displayName"></td><td x-text="u.roles.map(r => t('role.' + r)).join('、')"></td>
-          <td x-text="app.divisionPath(u.division)"></td>
-          <td data-testid="user-status" x-text="(u.active ? t('users.active') : t('users.disabled')) + (u.lockedUntil ? ' · ' + t('users.lockedUntil', time(u.lockedUntil)) : '')"></td>
+        <tr :data-user="u.username"><td><strong x-text="u.username"></strong></td><td :data-label="t('users.name')" x-text="u.displayName"></td><td :data-label="t('users.roles')" x-text="u.roles.map(r => t('role.' + r)).join('、')"></td>
+          <td :data-label="t('division')" x-text="app.divisionPath(u.division)"></td>
+          <td :data-label="t('status')" data-testid="user-status" x-text="(u.active ? t('users.active') : t('users.disabled')) + (u.lockedUntil ? ' · ' + t('users.lockedUntil', time(u.lockedUntil)) : '')"></td>
           <td class="actions">
             <button class="outline small" data-testid="edit" @click="edit(u)" x-text="t('users.edit')"></button>
             <button class="outline small" data-testid="toggle-active" @click="setActive(u, !u.active)" x-text="u.active ? t('users.disable') : t('users.enable')"></button>
