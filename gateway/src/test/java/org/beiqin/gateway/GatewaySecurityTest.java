@@ -68,6 +68,18 @@ class GatewaySecurityTest extends GatewayTestBase {
     }
 
     @Test
+    void onlyACalendarSubscriptionIsReadWithoutAToken() {
+        // the secret in the path is the key, checked by the duty service: the gateway passes the GET on
+        json().get("/api/duty/calendar/" + "A".repeat(43) + ".ics").then().statusCode(503)
+                .body("service", equalTo("duty-roster-service"));
+        // nothing else under it, and no other method or path, is let through without a token
+        json().body(Map.of()).post("/api/duty/calendar/" + "A".repeat(43) + ".ics").then().statusCode(401);
+        json().get("/api/duty/me/calendar").then().statusCode(401);
+        json().get("/api/duty/calendar/../me/shifts").then().statusCode(401);
+        json().get("/api/duty/calendarx/secret.ics").then().statusCode(401);
+    }
+
+    @Test
     void aServiceThatIsDownGetsAProblemNamingItInTheCallersLanguageAtOnce() {
         String token = Tokens.keeper("410182102");
         long started = System.nanoTime();
