@@ -27,6 +27,7 @@ test('a keeper signs in, issues stock, and an offline return is sent once when t
   const context = await chromium.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await signIn(page, KEEPER);
+  await page.click('nav a[data-tab=stock]');
   await page.waitForSelector('[data-testid=stock] tbody tr');
   await shot(page, '01-keeper-stock');
 
@@ -97,6 +98,7 @@ test('a keeper signs in, issues stock, and an offline return is sent once when t
   const phone = await chromium.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const small = await phone.newPage();
   await signIn(small, KEEPER);
+  await small.click('nav a[data-tab=stock]');
   await small.waitForSelector('[data-testid=stock] tbody tr');
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, 'the page fits a 360 px screen (tables scroll inside their own box): ' + overflow);
@@ -135,11 +137,11 @@ test('a duty officer checks in to the current shift', async () => {
   const context = await chromium.newContext();
   const page = await context.newPage();
   await signIn(page, OFFICER);
-  await page.waitForSelector('[data-testid=shifts] tbody tr');
+  await page.waitForSelector('[data-testid=shifts] li[data-checked-in]');
   await shot(page, '11-officer-shifts');
   await page.click('[data-testid=check-in]');
   await page.waitForSelector('[data-testid=message]:has-text("已签到")');
-  await page.waitForSelector('[data-testid=shifts] td[data-checked-in=yes]');
+  await page.waitForSelector('[data-testid=shifts] li[data-checked-in=yes]');
   await shot(page, '12-officer-checked-in');
   await context.close();
 
@@ -178,6 +180,7 @@ test('on a shared phone, what one keeper queued and saw is neither shown to nor 
   const context = await chromium.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await signIn(page, KEEPER);
+  await page.click('nav a[data-tab=stock]');
   const row = page.locator('[data-testid=loans] tr', { hasText: recipient });
   await row.waitFor();
   await context.setOffline(true);
@@ -186,6 +189,8 @@ test('on a shared phone, what one keeper queued and saw is neither shown to nor 
   await page.click('[data-testid=return-form] button[type=submit]');
   await page.waitForSelector('[data-testid=queued-entry][data-state=pending]');
   await page.click('[data-testid=logout]');
+  // asked what to do with the unsent return, she keeps it on the phone for her next sign-in
+  await page.click('[data-testid=logout-keep]');
   await page.waitForSelector('input[name=username]');
   const cachedAfterSignOut = await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('beiqin.cache.')));
   assert.deepEqual(cachedAfterSignOut, [], 'signing out forgets what the keeper read');

@@ -27,8 +27,9 @@ export const OFFICE = 'office-qiaolou';
 const here = dirname(fileURLToPath(import.meta.url));
 const RUN = process.env.BEIQIN_RUN_DIR || join(here, '..', '.run');
 const ISSUER = process.env.BEIQIN_JWT_ISSUER || 'https://beiqin.local/gateway';
-/** Paths that answer without a token. */
-export const PUBLIC = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/jwks', '/api/auth/public-key.pem']);
+/** Paths that answer without a token (the calendar subscription is keyed by the secret in its path: field.test.mjs). */
+export const PUBLIC = new Set(['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/jwks', '/api/auth/public-key.pem',
+  '/api/duty/calendar/{token}.ics']);
 /** Which service owns which prefix, for calling it directly. */
 export const OWNER = [['/api/warehouse', SERVICES.warehouse], ['/api/drills', SERVICES.drills], ['/api/duty', SERVICES.duty],
   ['/api/rectification', SERVICES.rectification]];

@@ -40,10 +40,10 @@ function ownerOf(session) {
 
 /** Forgets every read this device kept for offline use: nothing one user saw is shown to the next. */
 function clearCache() {
-  for (let i = localStorage.length - 1; i >= 0; i--) {
-    const key = localStorage.key(i);
-    if (key && key.startsWith(CACHE)) localStorage.removeItem(key);
-  }
+  // the keys first, then the removals: the order of localStorage's keys may change as items go
+  const keys = [];
+  for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+  for (const key of keys) if (key && key.startsWith(CACHE)) localStorage.removeItem(key);
 }
 
 const api = {
