@@ -346,6 +346,7 @@ test('township office on a phone: a drill planned, refused without contacts, app
   await page.click('a[href="#/drills"]');
   await page.waitForSelector(`[data-testid=drills] li[data-title="${title}"]`);
   assert.match(await page.locator(`[data-testid=drills] li[data-title="${title}"]`).innerText(), /已评估[\s\S]*整改 1 项未完成/);
+  assert.match(await page.locator('[data-testid=open-actions]').innerText(), new RegExp('备用发电机每月试机一次[\\s\\S]*' + title));
 
   // the roster: a period of tomorrow with staff for the morning only shows the rest as a gap
   const tomorrow = new Date(Date.now() + 86400000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -366,7 +367,9 @@ test('township office on a phone: a drill planned, refused without contacts, app
   readable(await page.locator('main').innerText(), 'roster');
   await check(page, 'field-office-05-roster-week-360');
 
-  // a spot check raised here; the officer's answer shows up on this page by itself
+  // a spot check of the village raised here; the officer's answer shows up on this page by itself
+  await page.selectOption('[data-testid=roster-division]', '410182102201');
+  await page.waitForSelector('[data-testid=on-duty] li strong:has-text("王永强")');
   await page.click('[data-testid=raise-spot-check]');
   await page.waitForSelector('[data-testid=spot-check-answers] li[data-state=WAITING]');
   const officerToken = await token(OFFICER);

@@ -63,11 +63,11 @@ export const app = Alpine.reactive({
   rule(code) { const r = this.rules.find(x => x.code === code); return r ? r.title : code; },
   /** The townships (and the county) a county user can pick from, in code order. */
   townships() { return Object.values(this.divisions).filter(d => d.level === 1).sort((a, b) => a.code.localeCompare(b.code)); },
-  /** The divisions a user may look at in the field pages: their own and, for a county, its townships. */
+  /** The divisions a user may look at in the field pages: their own and the level below (a county's townships, a township's villages). */
   scopes() {
     const own = this.session.user.division;
     const list = [{ code: own, name: this.division(own) }];
-    if (own.length === 6) for (const d of this.townships()) if (d.code.startsWith(own) && d.code !== own) list.push({ code: d.code, name: d.name });
+    for (const d of this.tree()) if (d.code.startsWith(own) && d.code.length === own.length + 3) list.push({ code: d.code, name: d.name });
     return list;
   },
   tree() { return Object.values(this.divisions).sort((a, b) => a.code.localeCompare(b.code)); },

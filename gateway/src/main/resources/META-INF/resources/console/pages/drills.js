@@ -34,6 +34,21 @@ export default {
             </li>
           </template>
         </ul>
+        <template x-if="openActions.length">
+          <section>
+            <h2 x-text="t('drills.openActionsTitle')"></h2>
+            <ul class="list-cards" data-testid="open-actions">
+              <template x-for="a in openActions" :key="a.id">
+                <li :class="a.deadline < app.today() ? 'urgent' : 'soon'">
+                  <div class="row"><strong x-text="a.description"></strong>
+                    <span class="tag" :class="a.deadline < app.today() ? 'bad' : 'warn'" x-text="a.deadline < app.today() ? t('drills.actionOverdue') : t('drills.actionOpen')"></span></div>
+                  <div class="row"><small class="muted" x-text="t('drills.actionLine', a.owner, date(a.deadline)) + ' · ' + a.drillTitle"></small>
+                    <a :href="'#/drills/' + a.drillId" x-text="t('details')"></a></div>
+                </li>
+              </template>
+            </ul>
+          </section>
+        </template>
         <h2 x-text="t('drills.list')"></h2>
         <button data-testid="new-drill" x-show="!plan" @click="startPlan()" x-text="t('drills.new')"></button>
         <template x-if="plan">
@@ -197,7 +212,7 @@ export default {
       </div>
     </template>`,
   data: page(() => ({
-    KINDS, HAZARDS, RATINGS, scope: '', drills: [], three: [], plan: null, drill: null, errors: {}, busy: false, key: null,
+    KINDS, HAZARDS, RATINGS, scope: '', drills: [], three: [], openActions: [], plan: null, drill: null, errors: {}, busy: false, key: null,
     conductForm: { start: '', end: '', tookPart: '', deviations: '' }, evaluation: null,
     init() {
       const own = this.app.session.user.division;
@@ -210,6 +225,12 @@ export default {
         const [drills, three] = await Promise.all([api.get('/api/drills?division=' + this.scope),
           this.scope.length <= 9 ? api.get('/api/drills/three-outages?division=' + this.scope) : Promise.resolve({ data: [] })]);
         this.drills = drills.data; this.three = three.data;
+        // the improvement actions still open, from the drills that have any, soonest deadline first
+        const withOpen = this.drills.filter(d => d.openActions > 0).slice(0, 20);
+        const details = await Promise.all(withOpen.map(d => api.get('/api/drills/' + d.id)));
+        this.openActions = details.flatMap(r => r.data.actions.filter(a => a.status === 'OPEN')
+          .map(a => Object.assign({ drillId: r.data.id, drillTitle: r.data.title }, a)))
+          .sort((a, b) => a.deadline.localeCompare(b.deadline));
       } catch (e) { this.fail(e); }
     },
     /** The refusal's reasons by field path (units[1].contact), kept next to each input. */
