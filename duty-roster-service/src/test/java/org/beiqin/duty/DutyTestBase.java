@@ -112,8 +112,18 @@ public abstract class DutyTestBase {
     }
 
     private static void announce(String username, String division, List<String> roles, Instant at) {
+        announce(username, division, roles, true, at);
+    }
+
+    private static void announce(String username, String division, List<String> roles, boolean active, Instant at) {
         accounts.event(Topics.IDENTITY_USERS, username, "/gateway", EventTypes.USER_CHANGED, at,
-                EventTypes.USER_CHANGED_SCHEMA, new UserChanged(username, username, division, roles, true, at));
+                EventTypes.USER_CHANGED_SCHEMA, new UserChanged(username, username, division, roles, active, at));
+    }
+
+    /** The administrator disables an account, as the gateway announces it; waits until the roster knows. */
+    protected static void disable(String username, String division) {
+        announce(username, division, List.of("duty_officer"), false, Instant.now());
+        awaitPickable(username, division, false);
     }
 
     private static void awaitPickable(String username, String division, boolean pickable) {

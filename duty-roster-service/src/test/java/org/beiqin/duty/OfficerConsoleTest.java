@@ -176,6 +176,11 @@ class OfficerConsoleTest extends DutyTestBase {
         given().get(renewed).then().statusCode(404);
         given().get("/api/duty/calendar/" + "A".repeat(43) + ".ics").then().statusCode(404);
         given().get("/api/duty/calendar/short.ics").then().statusCode(404);
+        // an account the administrator disables no longer feeds a calendar
+        String last = officer(account, r.town()).post("/api/duty/me/calendar").then().statusCode(201).extract().path("path");
+        given().get(last).then().statusCode(200);
+        disable(account, r.town());
+        given().get(last).then().statusCode(404);
         // someone who is on no team has no calendar to make
         officer("nobody-" + System.nanoTime(), r.town()).post("/api/duty/me/calendar").then().statusCode(404)
                 .body("type", equalTo("urn:beiqin:problem:not-a-member"));

@@ -97,7 +97,7 @@ const api = {
       const fresh = await this.raw('POST', '/api/auth/refresh', { refreshToken: this.session.refreshToken }, null, false);
       this.saveSession(fresh);
     } catch (e) {
-      if (e instanceof Refused) { this.saveSession(null); this.onSessionEnded(); }
+      if (e instanceof Refused) { this.saveSession(null); clearCache(); this.onSessionEnded(); }
       throw e;
     }
   },
@@ -196,7 +196,9 @@ const api = {
         const headers = this.headers({ Accept: 'text/event-stream' });
         if (last) headers['Last-Event-ID'] = last;
         const response = await fetch(path, { headers, signal });
-        if (response.status === 401) { await this.refresh(); continue; }
+        if (response.status === 401) { await this.refresh(); await new Promise(r => setTimeout(r, 1000)); continue; }
+        // a refusal (403, 404) will not change by asking again: the feed stops, the page still works
+        if (response.status >= 400 && response.status < 500) { onLive(false); return; }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         onLive(true);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -256,7 +258,9 @@ const api = {
         entry.state = 'sending';
         try {
           const result = await this.call(entry.method, entry.path, entry.body, entry.id);
-          this.queue.splice(this.queue.indexOf(entry), 1);
+          // (a discard may have taken it out meanwhile: never splice at -1, the last entry)
+          const at = this.queue.indexOf(entry);
+          if (at >= 0) this.queue.splice(at, 1);
           this.persistQueue();
           onSent(entry, result);
         } catch (e) {
@@ -277,7 +281,9 @@ const api = {
   },
 
   discard(entry) {
-    this.queue.splice(this.queue.indexOf(entry), 1);
+    const at = this.queue.indexOf(entry);
+    if (at < 0) return;
+    this.queue.splice(at, 1);
     this.persistQueue();
   }
 };

@@ -76,6 +76,9 @@ class GatewaySecurityTest extends GatewayTestBase {
         json().body(Map.of()).post("/api/duty/calendar/" + "A".repeat(43) + ".ics").then().statusCode(401);
         json().get("/api/duty/me/calendar").then().statusCode(401);
         json().get("/api/duty/calendar/../me/shifts").then().statusCode(401);
+        json().urlEncodingEnabled(false).get("/api/duty/calendar/%2e%2e/me/shifts").then().statusCode(401);
+        json().urlEncodingEnabled(false).get("/api/duty/calendar/%2E%2E%2Fme%2Fshifts").then().statusCode(401);
+        json().get("/api/duty/calendar/" + "A".repeat(43) + ".ics/more").then().statusCode(401);
         json().get("/api/duty/calendarx/secret.ics").then().statusCode(401);
     }
 

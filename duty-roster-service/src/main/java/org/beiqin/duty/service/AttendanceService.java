@@ -87,7 +87,7 @@ public class AttendanceService {
                 me(), now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (shift == null) {
             Shift current = Shift.find("""
-                    memberId in ?1 and checkedInAt is not null and startsAt <= ?2 and endsAt > ?3
+                    memberId in ?1 and checkedInAt is not null and checkedOutAt is null and startsAt <= ?2 and endsAt > ?3
                     and ?4 like concat(division, '%') order by startsAt""",
                     me(), now.plus(EARLY), now, caller.division()).firstResult();
             if (current != null) {

@@ -80,11 +80,17 @@ public class CalendarFeeds {
                 .setParameter(1, caller.subject()).setParameter(2, caller.division()).executeUpdate();
     }
 
-    /** The shifts of the 60 days ahead for whoever holds {@code token}; 404 for a revoked or unknown one. */
+    /**
+     * The shifts of the 60 days ahead for whoever holds {@code token}; 404 for a revoked or unknown
+     * one, and for one whose account the gateway has since disabled or moved out of the division.
+     */
     public List<Shift> shifts(String token) {
         Optional<Object[]> owner = token == null || !token.matches("[A-Za-z0-9_-]{43}") ? Optional.empty()
                 : em.createNativeQuery("""
-                        UPDATE calendar_feed SET last_read_at = ?2 WHERE token_hash = ?1 RETURNING username, division""")
+                        UPDATE calendar_feed f SET last_read_at = ?2 FROM directory_user d
+                        WHERE f.token_hash = ?1 AND lower(d.username) = lower(f.username) AND d.active
+                          AND d.division = f.division
+                        RETURNING f.username, f.division""")
                         .setParameter(1, hash(token)).setParameter(2, clock.instant()).getResultList().stream()
                         .map(r -> (Object[]) r).findFirst();
         if (owner.isEmpty()) {

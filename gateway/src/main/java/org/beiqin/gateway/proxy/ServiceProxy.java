@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -65,6 +66,9 @@ public class ServiceProxy {
     @Inject
     ObjectMapper json;
 
+    /** One secret name under a public path: {@code <43 url-safe characters>.ics}. */
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_-]{16,200}(\\.[a-z]{2,5})?");
+
     private HttpClient client;
 
     void routes(@Observes Router router) {
@@ -86,8 +90,9 @@ public class ServiceProxy {
     private void forward(RoutingContext context, String service, GatewayConfig.Route route) {
         URI target = route.url();
         HttpServerRequest in = context.request();
+        String logged = loggable(context, route);
         in.pause();
-        if (!authenticated(in) && !publicGet(in, route)) {
+        if (!authenticated(in) && !publicGet(context, route)) {
             problem(context, 401, "unauthorized", service);
             return;
         }
@@ -99,14 +104,14 @@ public class ServiceProxy {
                 .setHeaders(forwardedHeaders(in));
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                LOG.warnf("%s unreachable for %s %s: %s", service, in.method(), in.path(), connected.cause().toString());
+                LOG.warnf("%s unreachable for %s %s: %s", service, in.method(), logged, connected.cause().toString());
                 problem(context, 503, "service-unavailable", service);
                 return;
             }
             HttpClientRequest out = connected.result();
             long timer = vertx.setTimer(config.responseTimeout().toMillis(), t -> {
                 if (out.reset()) {
-                    LOG.warnf("%s did not answer %s %s within %s", service, in.method(), in.path(),
+                    LOG.warnf("%s did not answer %s %s within %s", service, in.method(), logged,
                             config.responseTimeout());
                     problem(context, 504, "service-timeout", service);
                 }
@@ -115,7 +120,7 @@ public class ServiceProxy {
                 vertx.cancelTimer(timer);
                 if (answered.failed()) {
                     if (!context.response().headWritten() && !context.response().ended()) {
-                        LOG.warnf("%s failed %s %s: %s", service, in.method(), in.path(), answered.cause().toString());
+                        LOG.warnf("%s failed %s %s: %s", service, in.method(), logged, answered.cause().toString());
                         problem(context, 503, "service-unavailable", service);
                     }
                     return;
@@ -149,13 +154,32 @@ public class ServiceProxy {
         upstream.pipeTo(response);
     }
 
-    /** A GET of a path the route lists as public (its secret is in the path; the service checks it). */
-    private static boolean publicGet(HttpServerRequest in, GatewayConfig.Route route) {
-        if (in.method() != HttpMethod.GET || route.publicGets().isEmpty()) {
-            return false;
+    /**
+     * A GET of one name directly under a path the route lists as public (its secret is the name; the
+     * service checks it). The decoded, normalised path is what counts, and the name may hold only
+     * letters, digits and {@code _ - .}: no way up, no way into another resource.
+     */
+    private static boolean publicGet(RoutingContext context, GatewayConfig.Route route) {
+        return context.request().method() == HttpMethod.GET && publicPrefix(context, route) != null;
+    }
+
+    private static String publicPrefix(RoutingContext context, GatewayConfig.Route route) {
+        if (route.publicGets().isEmpty() || context.request().uri().contains("%")) {
+            return null;
         }
-        String path = in.path();
-        return !path.contains("..") && route.publicGets().get().stream().anyMatch(path::startsWith);
+        String path = context.normalizedPath();
+        for (String prefix : route.publicGets().get()) {
+            if (path.startsWith(prefix) && SECRET_NAME.matcher(path.substring(prefix.length())).matches()) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /** The path as logs may show it: a public path's secret name is left out. */
+    private static String loggable(RoutingContext context, GatewayConfig.Route route) {
+        String prefix = publicPrefix(context, route);
+        return prefix == null ? context.request().path() : prefix + "…";
     }
 
     private boolean authenticated(HttpServerRequest in) {

@@ -53,9 +53,9 @@ export default {
       <template x-for="i in items" :key="i.id">
         <li :id="'row-' + i.id" :class="i.missingLabels && i.missingLabels.length ? 'soon' : ''" :data-item="i.name">
           <div class="row"><strong x-text="i.name"></strong><span class="tag" x-text="t('kind.' + i.kind) + ' · ' + t('category.' + i.category)"></span></div>
-          <p class="muted" x-text="[i.specification, i.unit, ...Object.entries(i.attributes || {}).map(([k, v]) => t('attr.' + k) + '：' + v)].filter(Boolean).join(' · ') || '—'"></p>
+          <p class="muted" x-text="[i.specification, i.unit, ...Object.entries(i.attributes || {}).map(([k, v]) => attr(k) + '：' + v)].filter(Boolean).join(' · ') || '—'"></p>
           <div class="row">
-            <span x-show="i.missingLabels && i.missingLabels.length" class="tag warn" x-text="t('catalogue.missing', (i.missingLabels || []).map(m => t('attr.' + m.split('.').pop())).join('、'))"></span>
+            <span x-show="i.missingLabels && i.missingLabels.length" class="tag warn" x-text="t('catalogue.missing', (i.missingLabels || []).map(m => attr(m.split('.').pop())).join('、'))"></span>
             <button class="outline" @click="startEdit(i)" x-text="t('catalogue.edit')"></button>
           </div>
         </li>
@@ -72,6 +72,8 @@ export default {
     async load() {
       try { const r = await api.get('/api/warehouse/items'); this.items = r.data; this.stale = r.stale; } catch (e) { this.fail(e); }
     },
+    /** An attribute's name in words; one the console has no word for is shown as typed. */
+    attr(key) { const text = this.t('attr.' + key); return text === 'attr.' + key ? key : text; },
     needs() {
       const required = (REQUIRED[this.form.kind] || []).map(a => this.t('attr.' + a));
       const parts = [this.t('catalogue.always')];
@@ -117,7 +119,7 @@ export default {
           const fields = api.fieldErrors(e);
           this.errors = Object.assign({ _: Object.keys(fields).length ? '' : api.describe(e) }, fields);
         } else if (e instanceof api.NetworkDown) {
-          window.dispatchEvent(new CustomEvent('beiqin:record', { detail: { label: this.t('catalogue.add') + ' ' + (body.name || this.editing.name), method, path, body } }));
+          window.dispatchEvent(new CustomEvent('beiqin:record', { detail: { label: (this.editing ? this.t('catalogue.edit') : this.t('catalogue.add')) + ' ' + (body.name || this.editing.name), method, path, body } }));
           this.form = null; this.key = null;
         } else this.fail(e);
       } finally { this.busy = false; }

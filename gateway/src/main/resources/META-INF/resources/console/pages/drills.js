@@ -11,6 +11,13 @@ const RATINGS = ['P', 'S', 'M', 'U'];
 const instant = local => local ? new Date(local + (local.length === 16 ? ':00' : '') + '+08:00').toISOString() : null;
 /** Now on a Beijing wall clock, to the second, as a datetime-local box takes it. */
 const nowLocal = () => new Date().toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).replace(' ', 'T');
+/** The rows a form sends (blank ones left out), each with the row it came from. */
+const kept = (rows, filled) => rows.map((row, at) => ({ row, at })).filter(x => filled(x.row));
+/** A refusal's field paths (units[0].contact) turned back to the form's rows (units[2].contact). */
+const toRows = (errors, lists) => Object.fromEntries(Object.entries(errors).map(([field, message]) => {
+  const m = /^(\w+)\[(\d+)\](.*)$/.exec(field);
+  return [m && lists[m[1]] && lists[m[1]][Number(m[2])] ? m[1] + '[' + lists[m[1]][Number(m[2])].at + ']' + m[3] : field, message];
+}));
 const blankPlan = () => ({ title: '', organisingUnit: '', kind: 'FUNCTIONAL', hazard: 'FLOOD', announced: true, networkOutage: false,
   powerOutage: false, roadCut: false, objectives: [''], scheduledOn: '', place: '', units: [{ name: '', contact: '', phone: '' }],
   participants: [{ name: '', unit: '', role: '' }] });
@@ -127,9 +134,9 @@ export default {
           <span x-text="' ' + division(drill.division) + ' · ' + date(drill.scheduledOn) + ' · ' + drill.place"></span></p>
         <p class="muted" x-text="t('drillKind.' + drill.kind) + ' · ' + t('hazard.' + drill.hazard) + (drill.scenario.threeOutages ? ' · ' + t('drills.isThree') : '')"></p>
         <h3 x-text="t('drills.objectives')"></h3>
-        <ol><template x-for="o in drill.objectives" :key="o"><li x-text="o"></li></template></ol>
+        <ol><template x-for="(o, i) in drill.objectives" :key="i"><li x-text="o"></li></template></ol>
         <h3 x-text="t('drills.units')"></h3>
-        <ul><template x-for="u in drill.units" :key="u.name"><li x-text="u.name + (u.contact ? ' · ' + u.contact : '') + (u.phone ? ' ' + u.phone : '')"></li></template></ul>
+        <ul><template x-for="(u, i) in drill.units" :key="i"><li x-text="u.name + (u.contact ? ' · ' + u.contact : '') + (u.phone ? ' ' + u.phone : '')"></li></template></ul>
         <div class="error" x-show="errors._" role="alert" data-testid="drill-error">
           <p x-text="errors._"></p>
           <ul><template x-for="[field, message] in Object.entries(errors).filter(([f]) => f !== '_')" :key="field">
@@ -259,11 +266,13 @@ export default {
     },
     async savePlan() {
       const p = this.plan;
+      const rows = { objectives: kept(p.objectives, o => o.trim()), units: kept(p.units, u => u.name.trim()),
+        participants: kept(p.participants, x => x.name.trim()) };
       const body = Object.assign({}, p, {
         division: this.scope,
-        objectives: p.objectives.map(o => o.trim()).filter(Boolean),
-        units: p.units.filter(u => u.name.trim()).map(u => ({ name: u.name.trim(), contact: u.contact.trim() || undefined, phone: u.phone.trim() || undefined })),
-        participants: p.participants.filter(x => x.name.trim()).map(x => ({ name: x.name.trim(), unit: x.unit.trim() || undefined, role: x.role.trim() || undefined }))
+        objectives: rows.objectives.map(({ row }) => row.trim()),
+        units: rows.units.map(({ row: u }) => ({ name: u.name.trim(), contact: u.contact.trim() || undefined, phone: u.phone.trim() || undefined })),
+        participants: rows.participants.map(({ row: x }) => ({ name: x.name.trim(), unit: x.unit.trim() || undefined, role: x.role.trim() || undefined }))
       });
       this.busy = true;
       try {
@@ -272,7 +281,7 @@ export default {
         this.plan = null; this.key = null;
         this.say(this.t('drills.saved', made.title));
         this.app.go('drills', made.id);
-      } catch (e) { this.errors = this.refusal(e); } finally { this.busy = false; }
+      } catch (e) { this.errors = toRows(this.refusal(e), rows); } finally { this.busy = false; }
     },
     async open(id) {
       try {
@@ -298,12 +307,14 @@ export default {
     },
     async evaluate() {
       const v = this.evaluation;
+      const rows = { ratings: kept(v.ratings, r => r.rating), actions: kept(v.actions, a => a.description.trim()) };
       const body = { evaluatedOn: v.evaluatedOn,
-        ratings: v.ratings.map((r, i) => ({ objective: i + 1, rating: r.rating, notes: r.notes || undefined })).filter(r => r.rating),
+        ratings: rows.ratings.map(({ row: r, at }) => ({ objective: at + 1, rating: r.rating, notes: r.notes || undefined })),
         strengths: v.strengths || undefined, areasForImprovement: v.areasForImprovement || undefined,
-        actions: v.actions.filter(a => a.description.trim()).map(a => ({ description: a.description.trim(), owner: a.owner.trim(), deadline: a.deadline })) };
+        actions: rows.actions.map(({ row: a }) => ({ description: a.description.trim(), owner: a.owner.trim(), deadline: a.deadline })) };
       this.key = this.key || api.uuid();
       if (await this.act('POST', '/api/drills/' + this.drill.id + '/evaluation', body, this.key)) { this.key = null; this.say(this.t('drills.evaluationSaved')); }
+      else this.errors = toRows(this.errors, rows);
     }
   }))
 };

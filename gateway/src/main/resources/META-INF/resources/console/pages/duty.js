@@ -12,7 +12,7 @@ export default {
         <h2 x-text="t('duty.spotNow')"></h2>
         <template x-for="g in groups()" :key="g[0].id">
           <div class="row">
-            <p x-text="t('duty.spotFrom', g[0].sentBy, time(g[0].sentAt), time(g[0].respondBy))"></p>
+            <p x-text="t('duty.spotFrom', g[0].sentBy === 'system' ? t('spot.system') : g[0].sentBy, time(g[0].sentAt), time(g[0].respondBy))"></p>
             <button data-testid="answer" @click="answer(g)" :aria-busy="busy" x-text="t('duty.answer')"></button>
           </div>
         </template>
@@ -79,8 +79,10 @@ export default {
         const shifts = await api.get('/api/duty/me/shifts?days=14&limit=100');
         this.shifts = shifts.data;
         const now = new Date().toISOString();
-        // (a roster may put him on a township and a village shift at once: each is checked in)
-        this.currents = this.shifts.filter(s => s.startsAt <= now && s.endsAt > now);
+        // (a roster may put him on a township and a village shift at once: each is checked in; check-in
+        // opens 30 minutes before a shift starts)
+        const soon = new Date(Date.now() + 30 * 60000).toISOString();
+        this.currents = this.shifts.filter(s => s.startsAt <= soon && s.endsAt > now);
         await Promise.all([this.loadSpotChecks(), this.loadCalendar()]);
       } catch (e) {
         if (e instanceof api.Refused && e.status === 404) this.notMember = true; else this.fail(e);

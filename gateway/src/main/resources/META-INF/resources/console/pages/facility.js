@@ -21,8 +21,11 @@ export default {
         </template>
       </div>
       <label><span x-text="t('facility.notes')"></span><textarea name="notes" rows="2" x-model="form.notes" maxlength="1000"></textarea></label>
-      <label><span x-text="t('facility.photos')"></span>
-        <input type="file" name="photos" accept="image/jpeg,image/png,image/webp" capture="environment" multiple @change="pick($event)" data-testid="facility-photos"></label>
+      <p x-text="t('facility.photos')"></p>
+      <!-- the browser's own file button speaks its own language: a button of ours, in the console's -->
+      <label class="button file-button"><span x-text="t('facility.takePhoto')"></span>
+        <input class="visually-hidden" type="file" name="photos" accept="image/jpeg,image/png,image/webp" capture="environment" multiple
+               @change="pick($event)" data-testid="facility-photos"></label>
       <small class="field-error" x-show="photoError" x-text="photoError"></small>
       <ul x-show="photos.length" class="muted" data-testid="facility-photo-list">
         <template x-for="f in photos" :key="f.name + f.size"><li x-text="f.name + '（' + Math.ceil(f.size / 1024) + ' KB）'"></li></template>

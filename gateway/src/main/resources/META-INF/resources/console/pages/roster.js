@@ -38,7 +38,7 @@ export default {
       <template x-for="c in checks.slice(0, 10)" :key="c.id">
         <li :data-state="c.state" :class="c.state === 'ACKNOWLEDGED' ? '' : c.state === 'WAITING' ? 'soon' : 'urgent'">
           <div class="row"><strong x-text="c.officer"></strong><span class="tag" :class="c.state === 'ACKNOWLEDGED' ? 'ok' : c.state === 'WAITING' ? 'warn' : 'bad'" x-text="t('spot.' + c.state)"></span></div>
-          <small class="muted" x-text="t('roster.checkLine', time(c.sentAt), c.sentBy, c.acknowledgedAt ? time(c.acknowledgedAt) : time(c.respondBy))"></small>
+          <small class="muted" x-text="t('roster.checkLine', time(c.sentAt), c.sentBy === 'system' ? t('spot.system') : c.sentBy, c.acknowledgedAt ? time(c.acknowledgedAt) : time(c.respondBy))"></small>
         </li>
       </template>
       <li x-show="!checks.length" x-text="t('roster.noChecks')"></li>

@@ -28,6 +28,8 @@ public final class PgChannel {
     /** What the stream emits after each (re)connect: "read everything again". */
     public static final String CATCH_UP = "";
 
+    private static final long PROBE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     private final String channel;
     private final String url;
     private final String user;
@@ -87,7 +89,15 @@ public final class PgChannel {
                 PGConnection pg = listening.unwrap(PGConnection.class);
                 payloads.onNext(CATCH_UP);
                 backoff = 500;
+                long probed = System.nanoTime();
                 while (running) {
+                    if (System.nanoTime() - probed > PROBE_EVERY_NANOS) {
+                        // a link that died silently never says so while waiting: ask the server now and then
+                        try (Statement probe = listening.createStatement()) {
+                            probe.execute("SELECT 1");
+                        }
+                        probed = System.nanoTime();
+                    }
                     PGNotification[] notifications = pg.getNotifications(5_000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {

@@ -27,7 +27,7 @@ class ItemUnlabeledRuleTest extends RuleTestBase {
                 .body("type", equalTo("urn:beiqin:problem:validation"))
                 .body("title", equalTo("提交的内容有误"))
                 .body("errors.field", hasItem("attributes.fuelType"))
-                .body("errors.message", hasItem("物资种类 FUEL 必须填写此项"));
+                .body("errors.message", hasItem("这种物资必须填写此项，便于按标识清点和领用"));
         keeper(town).get("/api/warehouse/items").then().statusCode(200).body("name", org.hamcrest.Matchers.not(
                 hasItem("油桶")));
     }
