@@ -38,7 +38,8 @@ if missing:
     sys.exit(f"demo data: {len(missing)} findings did not reach the rectification ledger: {sorted(missing)}")
 
 # the demo's own mismatch (the shovels counted short), not one a later count or a test raised
-mismatch = next((i for i in items if i["rule"] == "LEDGER_MISMATCH" and "铁锨" in (i["subject"]["label"] or "")), None)
+mismatch = next((i for i in items if i["rule"] == "LEDGER_MISMATCH"
+                 and (i["subject"]["label"] or "").startswith("乔楼镇应急物资仓库 铁锨")), None)
 if mismatch:
     detail = call("GET", f"{BASE}/api/rectification/items/{mismatch['id']}")
     present = {m["description"] for m in detail["measures"]}
@@ -56,7 +57,7 @@ if mismatch:
             continue  # a run on another day would send another deadline under the same key
         call("POST", f"{BASE}/api/rectification/items/{mismatch['id']}/measures",
              {"description": what, "owner": owner, "deadline": str(TODAY + datetime.timedelta(days=days))},
-             key=f"rectification-mismatch-measure-{n}")
+             key=f"rectification-mismatch-measure-{mismatch['id']}-{n}")
 
 unread = call("GET", f"{BASE}/api/rectification/alerts?division=410182&size=1")["total"]
 stats = call("GET", f"{BASE}/api/rectification/statistics?division=410182&groupBy=township")["total"]
