@@ -102,11 +102,22 @@ class OfficerConsoleTest extends DutyTestBase {
         List<String> checked = officer(account, r.town()).body(Map.of("division", r.town())).post("/api/duty/spot-checks")
                 .then().statusCode(201).extract().jsonPath().getList("shiftId");
         assertThat(checked).contains(villageShift).doesNotContain(own);
-        // a village's officer does not check the township, nor a sibling village
+        // a village's officer does not check the township, nor a sibling village; a sibling township's
+        // or another county's officer does not check this one; a refused check sends nothing
+        int sent = county().queryParam("division", r.town()).get("/api/duty/spot-checks").then().statusCode(200)
+                .extract().jsonPath().getList("id").size();
         officer("vo-" + System.nanoTime(), village).body(Map.of("division", r.town())).post("/api/duty/spot-checks")
-                .then().statusCode(403);
+                .then().statusCode(403).contentType("application/problem+json");
         officer("vo-" + System.nanoTime(), village).body(Map.of("division", r.town() + "202")).post("/api/duty/spot-checks")
                 .then().statusCode(403);
+        officer("so-" + System.nanoTime(), newTownship()).body(Map.of("division", village)).post("/api/duty/spot-checks")
+                .then().statusCode(403);
+        officer("fo-" + System.nanoTime(), "410183101").body(Map.of("division", r.town())).post("/api/duty/spot-checks")
+                .then().statusCode(403);
+        officer(account, r.town()).body(Map.of("division", "41018")).post("/api/duty/spot-checks").then().statusCode(400)
+                .contentType("application/problem+json");
+        assertThat(county().queryParam("division", r.town()).get("/api/duty/spot-checks").then().statusCode(200)
+                .extract().jsonPath().getList("id")).hasSize(sent);
     }
 
     @Test
