@@ -28,7 +28,7 @@ test('a keeper signs in, issues stock, and an offline return is sent once when t
   const page = await context.newPage();
   await signIn(page, KEEPER);
   await page.click('nav a[data-tab=stock]');
-  await page.waitForSelector('[data-testid=stock] tbody tr');
+  await page.waitForSelector('[data-testid=stock] tbody tr:not([data-empty])');
   await shot(page, '01-keeper-stock');
 
   // issue one unit to a named person through the form
@@ -99,7 +99,7 @@ test('a keeper signs in, issues stock, and an offline return is sent once when t
   const small = await phone.newPage();
   await signIn(small, KEEPER);
   await small.click('nav a[data-tab=stock]');
-  await small.waitForSelector('[data-testid=stock] tbody tr');
+  await small.waitForSelector('[data-testid=stock] tbody tr:not([data-empty])');
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, 'the page fits a 360 px screen (tables scroll inside their own box): ' + overflow);
   await shot(small, '09-keeper-phone-zh');

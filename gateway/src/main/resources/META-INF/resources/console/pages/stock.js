@@ -15,7 +15,8 @@ export default {
           <td :data-label="t('zone')" x-text="b.zoneName"></td>
           <td :data-label="t('lot')" x-text="b.lot ? b.lot + (b.expiresOn ? ' · ' + t('expiresOn') + ' ' + date(b.expiresOn) : '') : '—'"></td>
           <td :data-label="t('quantity')" :data-item="b.itemName" x-text="num(b.quantity) + ' ' + (b.unit || '')"></td></tr>
-      </template></tbody>
+      </template>
+      <tr data-empty x-show="!stock.length"><td colspan="4" x-text="t('stock.none')"></td></tr></tbody>
     </table>
     <template x-if="card">
       <article data-testid="stock-card" id="stock-card">
@@ -36,7 +37,8 @@ export default {
         <tr :class="l.overdue ? 'overdue expired' : ''"><td><strong x-text="itemName(l.issue.itemId)"></strong></td><td :data-label="t('recipient')" x-text="l.issue.recipientName || '—'"></td>
           <td :data-label="t('outstanding')" x-text="num(l.outstanding)"></td><td :data-label="t('dueBack')" x-text="date(l.issue.dueBack)"></td>
           <td><button class="outline" data-testid="return" @click="startReturn(l)" x-text="t('return')"></button></td></tr>
-      </template></tbody>
+      </template>
+      <tr data-empty x-show="!loans.length"><td colspan="5" x-text="t('loans.none')"></td></tr></tbody>
     </table></div>
     <template x-if="returning">
       <form class="box" @submit.prevent="submitReturn()" data-testid="return-form">
