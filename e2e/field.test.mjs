@@ -359,13 +359,32 @@ test('township office on a phone: a drill planned, refused without contacts, app
     body: { memberId: staff.id, role: 'STAFF', startsAt: iso(from), endsAt: iso(from + 4 * 3600000) } });
   await villageShift(officeToken);
   await page.click('a[data-tab=roster]');
-  await page.waitForSelector('[data-testid=period]');
+  await page.waitForSelector('[data-testid=week] .day');
   await page.selectOption('[data-testid=period]', period.id);
   const gap = page.locator(`[data-day="${tomorrow}"] [data-testid=gap]`);
   await gap.waitFor();
   assert.equal(await gap.innerText(), '断档 12:00—20:00（带班 0，值班 0）');
   readable(await page.locator('main').innerText(), 'roster');
   await check(page, 'field-office-05-roster-week-360');
+
+  // two members trade tomorrow's shifts on the week view
+  const second = (await ok('GET', `/api/duty/teams/${team.id}`, { token: officeToken })).members
+    .find(m => m.status === 'ACTIVE' && m.id !== staff.id);
+  const later = await ok('POST', `/api/duty/periods/${period.id}/shifts`, { token: officeToken, headers: key(),
+    body: { memberId: second.id, role: 'STAFF', startsAt: iso(from + 4 * 3600000), endsAt: iso(from + 8 * 3600000) } });
+  await page.reload();
+  await page.waitForSelector('[data-testid=week] .day');
+  await page.selectOption('[data-testid=period]', period.id);
+  const morning = page.locator(`[data-day="${tomorrow}"] .shift`, { hasText: '08:00—12:00' });
+  await morning.waitFor();
+  assert.match(await morning.innerText(), new RegExp(staff.name));
+  await morning.locator('[data-testid=swap]').click();
+  await page.selectOption('[data-testid=swap-form] select[name=otherShift]', later.id);
+  await page.fill('[data-testid=swap-form] input[name=swapReason]', '家中有事，两人协商互换');
+  await check(page, 'field-office-06-roster-swap-360');
+  await page.click('[data-testid=swap-form] button[type=submit]');
+  await page.waitForFunction(([day, name]) => [...document.querySelectorAll(`[data-day="${day}"] .shift`)]
+    .some(el => el.innerText.includes('08:00—12:00') && el.innerText.includes(name)), [tomorrow, second.name]);
 
   // a spot check of the village raised here; the officer's answer shows up on this page by itself
   await page.selectOption('[data-testid=roster-division]', '410182102201');
@@ -378,6 +397,6 @@ test('township office on a phone: a drill planned, refused without contacts, app
   }
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=spot-check-answers] li[data-state=ACKNOWLEDGED]')]
     .some(li => /王永强/.test(li.innerText)), null, { timeout: 10000 });
-  await check(page, 'field-office-06-roster-answers-360');
+  await check(page, 'field-office-07-roster-answers-360');
   await context.close();
 });

@@ -68,7 +68,10 @@ export default {
             <div class="shift" :class="s.role === 'LEADER' ? 'leader' : ''">
               <div x-text="clock(s.startsAt, d) + '—' + clock(s.endsAt, d) + ' ' + s.memberName"></div>
               <small x-text="s.roleLabel + (s.changeReason ? ' · ' + t('roster.replaced') : '')"></small>
-              <button class="outline small" x-show="s.endsAt > new Date().toISOString() && !s.checkedInAt" @click="startOverride(s)" x-text="t('roster.override')"></button>
+              <div class="actions" x-show="s.endsAt > new Date().toISOString() && !s.checkedInAt">
+                <button class="outline small" @click="startOverride(s)" x-text="t('roster.override')"></button>
+                <button class="outline small" data-testid="swap" @click="startSwap(s)" x-text="t('roster.swap')"></button>
+              </div>
             </div>
           </template>
         </div>
@@ -86,10 +89,23 @@ export default {
         <p class="error" x-show="error" role="alert" x-text="error"></p>
         <div class="grid"><button type="submit" x-text="t('save')"></button><button type="button" class="secondary" @click="overriding = null" x-text="t('cancel')"></button></div>
       </form>
+    </template>
+    <template x-if="swapping">
+      <form class="box" id="swap-form" @submit.prevent="swap()" data-testid="swap-form">
+        <h3 x-text="t('roster.swapOf', swapping.memberName, time(swapping.startsAt))"></h3>
+        <label><span x-text="t('roster.swapWith')"></span>
+          <select x-model="swapForm.otherId" name="otherShift" required>
+            <option value="" x-text="t('choose')"></option>
+            <template x-for="o in swappable()" :key="o.id"><option :value="o.id" x-text="o.memberName + ' · ' + time(o.startsAt) + ' — ' + time(o.endsAt)"></option></template>
+          </select></label>
+        <label><span x-text="t('reason')"></span><input name="swapReason" x-model="swapForm.reason" required maxlength="500"></label>
+        <p class="error" x-show="error" role="alert" x-text="error"></p>
+        <div class="grid"><button type="submit" x-text="t('save')"></button><button type="button" class="secondary" @click="swapping = null" x-text="t('cancel')"></button></div>
+      </form>
     </template>`,
   data: page(() => ({
     scope: '', now: { onDuty: [], notCheckedIn: [] }, checks: [], periods: [], periodId: '', period: null, shifts: [],
-    days: [], members: [], overriding: null, overrideForm: { memberId: '', reason: '' }, error: '', busy: false, stale: null, timer: null,
+    days: [], members: [], overriding: null, overrideForm: { memberId: '', reason: '' }, swapping: null, swapForm: { otherId: '', reason: '' }, error: '', busy: false, stale: null, timer: null,
     init() {
       const own = this.app.session.user.division;
       this.scope = this.app.route.query.division || (own.length === 6 ? (this.app.scopes()[1] || this.app.scopes()[0] || { code: own }).code : own);
@@ -150,8 +166,26 @@ export default {
       } catch (e) { this.fail(e); } finally { this.busy = false; }
     },
     startOverride(s) {
-      this.overriding = s; this.error = ''; this.overrideForm = { memberId: '', reason: '' };
+      this.overriding = s; this.swapping = null; this.error = ''; this.overrideForm = { memberId: '', reason: '' };
       this.$nextTick(() => document.getElementById('override-form')?.scrollIntoView({ block: 'start' }));
+    },
+    /** The shifts of the period that can trade places with the one being swapped: not begun, someone else's. */
+    swappable() {
+      const now = new Date().toISOString();
+      return this.shifts.filter(o => o.id !== this.swapping.id && o.memberId !== this.swapping.memberId && o.startsAt > now && !o.checkedInAt)
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+    startSwap(s) {
+      this.swapping = s; this.overriding = null; this.error = ''; this.swapForm = { otherId: '', reason: '' };
+      this.$nextTick(() => document.getElementById('swap-form')?.scrollIntoView({ block: 'start' }));
+    },
+    async swap() {
+      try {
+        await api.call('POST', '/api/duty/periods/shifts/' + this.swapping.id + '/swap',
+          { otherShiftId: this.swapForm.otherId, reason: this.swapForm.reason });
+        this.say(this.t('roster.swapped')); this.swapping = null;
+        await this.loadPeriod();
+      } catch (e) { this.error = e instanceof api.Refused ? api.describe(e) : this.t('error.network'); }
     },
     async override() {
       try {
