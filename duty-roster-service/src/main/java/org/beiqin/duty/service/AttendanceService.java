@@ -81,15 +81,16 @@ public class AttendanceService {
 
     public Shift checkIn(String location) {
         Instant now = clock.instant();
+        List<UUID> mine = me();
         Shift shift = Shift.find("""
                 memberId in ?1 and checkedInAt is null and startsAt <= ?2 and endsAt > ?3
                 and ?4 like concat(division, '%') order by startsAt""",
-                me(), now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                mine, now.plus(EARLY), now, caller.division()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (shift == null) {
             Shift current = Shift.find("""
                     memberId in ?1 and checkedInAt is not null and checkedOutAt is null and startsAt <= ?2 and endsAt > ?3
                     and ?4 like concat(division, '%') order by startsAt""",
-                    me(), now.plus(EARLY), now, caller.division()).firstResult();
+                    mine, now.plus(EARLY), now, caller.division()).firstResult();
             if (current != null) {
                 // a second tap: say when he checked in, in Beijing time, not "no shift now"
                 ZonedDateTime in = current.checkedInAt.atZone(ClockProducer.CHINA);
@@ -99,7 +100,7 @@ public class AttendanceService {
             }
             List<Shift> next = Shift.find("""
                     memberId in ?1 and startsAt > ?2 and ?3 like concat(division, '%') order by startsAt""",
-                    me(), now, caller.division()).range(0, 0).list();
+                    mine, now, caller.division()).range(0, 0).list();
             // the next shift as people write it, in Beijing time: 7月21日 08:00 / 21 Jul 08:00
             ZonedDateTime at = next.isEmpty() ? null
                     : next.get(0).startsAt.atZone(ClockProducer.CHINA);

@@ -90,9 +90,11 @@ public class ServiceProxy {
     private void forward(RoutingContext context, String service, GatewayConfig.Route route) {
         URI target = route.url();
         HttpServerRequest in = context.request();
-        String logged = loggable(context, route);
+        // the public prefix this GET falls under, if any: decides the token check and what logs show
+        String open = in.method() == HttpMethod.GET ? publicPrefix(context, route) : null;
+        String logged = open == null ? in.path() : open + "…";
         in.pause();
-        if (!authenticated(in) && !publicGet(context, route)) {
+        if (open == null && !authenticated(in)) {
             problem(context, 401, "unauthorized", service);
             return;
         }
@@ -155,14 +157,11 @@ public class ServiceProxy {
     }
 
     /**
-     * A GET of one name directly under a path the route lists as public (its secret is the name; the
-     * service checks it). The decoded, normalised path is what counts, and the name may hold only
-     * letters, digits and {@code _ - .}: no way up, no way into another resource.
+     * The public prefix a path lies under: one name directly under a path the route lists as public
+     * (its secret is the name; the service checks it). The decoded, normalised path is what counts,
+     * and the name may hold only letters, digits and {@code _ -} (and one extension): no way up, no
+     * way into another resource.
      */
-    private static boolean publicGet(RoutingContext context, GatewayConfig.Route route) {
-        return context.request().method() == HttpMethod.GET && publicPrefix(context, route) != null;
-    }
-
     private static String publicPrefix(RoutingContext context, GatewayConfig.Route route) {
         if (route.publicGets().isEmpty() || context.request().uri().contains("%")) {
             return null;
@@ -174,12 +173,6 @@ public class ServiceProxy {
             }
         }
         return null;
-    }
-
-    /** The path as logs may show it: a public path's secret name is left out. */
-    private static String loggable(RoutingContext context, GatewayConfig.Route route) {
-        String prefix = publicPrefix(context, route);
-        return prefix == null ? context.request().path() : prefix + "…";
     }
 
     private boolean authenticated(HttpServerRequest in) {
