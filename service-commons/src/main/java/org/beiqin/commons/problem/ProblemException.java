@@ -32,7 +32,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", what, id);
+        return new ProblemException(404, "not-found", Words.noun(what), id);
     }
 
     public static ProblemException conflict(String type, Object... args) {

@@ -44,7 +44,7 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.locale(headers);
         List<Problem.InvalidField> fields = e.errors().stream()
-                .map(f -> new Problem.InvalidField(f.field(), Messages.get(locale, f.messageKey(), f.args())))
+                .map(f -> new Problem.InvalidField(f.field(), Messages.get(locale, f.messageKey(), Words.in(locale, f.args()))))
                 .toList();
         return respond(locale, e.status(), e.type(), e.args(), uri, fields, e.extensions());
     }
@@ -144,10 +144,11 @@ public class ProblemMappers {
 
     static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,
             List<Problem.InvalidField> fields, Map<String, Object> extensions) {
+        Object[] words = Words.in(locale, args);
         Problem body = new Problem(Problem.TYPE_PREFIX + type,
-                Messages.get(locale, type + ".title", args),
+                Messages.get(locale, type + ".title", words),
                 status,
-                Messages.find(locale, type + ".detail", args),
+                Messages.find(locale, type + ".detail", words),
                 uri == null ? null : uri.getPath(),
                 fields,
                 extensions);
