@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.EventTypes;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -90,7 +91,7 @@ class RosterTest extends DutyTestBase {
         officer("officer-" + town, town).post("/api/duty/me/check-out").then().statusCode(200);
         sweep();
         assertThat(discrepancies.openedKeys("LEADER_ABSENT", leaderShift + ":" + leader)).hasSize(1);
-        assertThat(discrepancies.count(org.beiqin.contract.EventTypes.DISCREPANCY_RESOLVED, "LEADER_ABSENT",
+        assertThat(discrepancies.count(EventTypes.DISCREPANCY_RESOLVED, "LEADER_ABSENT",
                 leaderShift + ":" + leader)).isZero();
     }
 
@@ -166,8 +167,15 @@ class RosterTest extends DutyTestBase {
         assertThat(Instant.parse(gaps.getString("gaps[0].from"))).isEqualTo(at(2026, 7, 31, 20, 0));
         assertThat(Instant.parse(gaps.getString("gaps[0].to"))).isEqualTo(at(2026, 7, 31, 20, 30));
         assertThat(gaps.getInt("gaps[0].staff")).isEqualTo(1);
+        // the open finding follows the roster as it is typed in: the county reads the gap that is left
+        Discrepancy now = discrepancies.awaitUpdated("COVERAGE_GAP",
+                "2026-07-31 20:00—2026-07-31 20:30（带班 1，值班 1）", period);
+        assertThat(now.summary().zh()).startsWith("“汛期 24 小时值班”有 1 段时间").doesNotContain("08:00—");
+        long updates = discrepancies.count(EventTypes.DISCREPANCY_UPDATED, "COVERAGE_GAP", period);
         sweep();
         assertThat(opened("COVERAGE_GAP", period)).as("still the same episode: one opened event").hasSize(1);
+        assertThat(discrepancies.count(EventTypes.DISCREPANCY_UPDATED, "COVERAGE_GAP", period))
+                .as("a sweep that finds the same gap says nothing").isEqualTo(updates);
 
         shift(town, period, a, "STAFF", at(2026, 7, 31, 20, 0), at(2026, 7, 31, 20, 30));
         awaitResolved("COVERAGE_GAP", period);

@@ -3,6 +3,7 @@ package org.beiqin.contract;
 /** CloudEvents {@code type} and {@code dataschema} values of the contract. */
 public final class EventTypes {
     public static final String DISCREPANCY_OPENED = "preparedness.discrepancy.opened";
+    public static final String DISCREPANCY_UPDATED = "preparedness.discrepancy.updated";
     public static final String DISCREPANCY_RESOLVED = "preparedness.discrepancy.resolved";
     public static final String DISCREPANCY_SCHEMA = "urn:beiqin:discrepancy:1";
 

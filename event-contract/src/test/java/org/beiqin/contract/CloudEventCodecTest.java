@@ -22,7 +22,7 @@ class CloudEventCodecTest {
             new Discrepancy.Subject("lot", "abc", "乔楼镇仓库 矿泉水 批次 2024-03"),
             Instant.parse("2026-06-03T01:15:00Z"),
             new Discrepancy.Text("矿泉水已过期 3 天", "Drinking water expired 3 days ago"),
-            Map.of("expiresOn", "2026-05-31"), null);
+            Map.of("expiresOn", "2026-05-31"), null, null);
 
     @Test
     void writesTheStructuredModeEnvelopeOfTheContract() throws Exception {
@@ -62,6 +62,28 @@ class CloudEventCodecTest {
         assertThat(data.key()).isEqualTo(opened.key());
         assertThat(data.resolution().reason().zh()).isEqualTo("批次已报废");
         assertThat(data.resolution().evidence()).containsEntry("movementId", "m1");
+    }
+
+    @Test
+    void comparesFactsButNotTheTimeOfDetection() {
+        Discrepancy later = new Discrepancy(opened.key(), opened.rule(), opened.severity(), opened.division(),
+                opened.subject(), Instant.parse("2026-06-05T00:00:00Z"), opened.summary(), Map.of("expiresOn", "2026-05-31"),
+                null, null);
+        Discrepancy recounted = new Discrepancy(opened.key(), opened.rule(), opened.severity(), opened.division(),
+                opened.subject(), opened.detectedAt(), new Discrepancy.Text("矿泉水已过期，仍有 5 箱在库", "5 cases left"),
+                opened.evidence(), null, null);
+        Discrepancy longCount = new Discrepancy(opened.key(), opened.rule(), opened.severity(), opened.division(),
+                opened.subject(), opened.detectedAt(), opened.summary(), Map.of("expiresOn", "2026-05-31", "cases", 5L),
+                null, null);
+        Discrepancy intCount = new Discrepancy(opened.key(), opened.rule(), opened.severity(), opened.division(),
+                opened.subject(), opened.detectedAt(), opened.summary(), Map.of("expiresOn", "2026-05-31", "cases", 5),
+                null, null);
+
+        assertThat(later.sameFactsAs(opened)).isTrue();
+        assertThat(recounted.sameFactsAs(opened)).isFalse();
+        assertThat(longCount.sameFactsAs(intCount)).isTrue();
+        assertThat(opened.from(new Discrepancy.Source("stocktake", "s1", "乔楼镇仓库 11月盘点")).sameFactsAs(opened))
+                .isFalse();
     }
 
     @Test

@@ -19,6 +19,7 @@ public class Alert extends PanacheEntityBase {
     public enum Kind {
         OPENED("发现问题：%s", "New finding: %s"),
         REOPENED("问题复发（第 %2$d 次）：%1$s", "Finding recurred (%2$d times): %1$s"),
+        WORSENED("问题加重：%s", "Finding worsened: %s"),
         ITEM_DUE_SOON("整改将于 %2$s 到期：%1$s", "Rectification due %2$s: %1$s"),
         ITEM_OVERDUE("整改已逾期（时限 %2$s）：%1$s", "Rectification overdue (due %2$s): %1$s"),
         MEASURE_DUE_SOON("整改措施“%3$s”将于 %2$s 到期：%1$s", "Measure \"%3$s\" due %2$s: %1$s"),

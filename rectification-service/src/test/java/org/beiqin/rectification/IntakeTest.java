@@ -143,7 +143,7 @@ class IntakeTest extends RectificationTestBase {
 
         Instant again = detected.plus(Duration.ofDays(40));
         sendOpened(new Discrepancy(finding.key(), finding.rule(), finding.severity(), finding.division(),
-                finding.subject(), again, finding.summary(), finding.evidence(), null));
+                finding.subject(), again, finding.summary(), finding.evidence(), null, null));
         JsonPath reopened = awaitItem(town, finding.key(), d -> d.getInt("item.recurrences") == 1);
         assertThat(reopened.getString("item.status")).isEqualTo("NOT_COMPLETED");
         assertThat(reopened.getBoolean("item.findingOpen")).isTrue();
@@ -190,7 +190,7 @@ class IntakeTest extends RectificationTestBase {
                 clock.instant(), EventTypes.DISCREPANCY_SCHEMA, Map.of("key", marker));
         Discrepancy noDivision = new Discrepancy("warehouse/x/BATTERY_LOW/e/" + marker, "BATTERY_LOW", "medium",
                 "Henan", new Discrepancy.Subject("equipment", marker, null), clock.instant(),
-                new Discrepancy.Text("电量不足", null), null, null);
+                new Discrepancy.Text("电量不足", null), null, null, null);
         sendOpened(noDivision);
         Discrepancy good = finding(town, "BATTERY_LOW", "medium", "after-" + marker, clock.instant());
         sendOpened(good);

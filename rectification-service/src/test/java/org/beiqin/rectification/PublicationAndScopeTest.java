@@ -36,7 +36,7 @@ class PublicationAndScopeTest extends RectificationTestBase {
         String label = "仓库\n# 伪造的标题\n[点我](http://evil.example/x) ![图](http://evil.example/i.png) <script>x</script>";
         Discrepancy finding = new Discrepancy(Discrepancy.key("warehouse", town, "BATTERY_LOW", "equipment", subject),
                 "BATTERY_LOW", "medium", town, new Discrepancy.Subject("equipment", subject, label), clock.instant(),
-                new Discrepancy.Text("电量不足\n## 另起一节", "low"), Map.of(), null);
+                new Discrepancy.Text("电量不足\n## 另起一节", "low"), Map.of(), null, null);
         sendOpened(finding);
         awaitItems(town, 1);
 
@@ -56,7 +56,7 @@ class PublicationAndScopeTest extends RectificationTestBase {
         Discrepancy overAge = new Discrepancy(Discrepancy.key("duty", town, "MEMBER_OVER_AGE", "member", member),
                 "MEMBER_OVER_AGE", "low", town, new Discrepancy.Subject("member", member, "赵老汉"), clock.instant(),
                 new Discrepancy.Text("赵老汉 85 岁，超过男队员 60 岁的上限", "over age"),
-                Map.of("age", 85, "phone", "13800001111"), null);
+                Map.of("age", 85, "phone", "13800001111"), null, null);
         sendOpened(overAge);
         String id = awaitItems(town, 1).get(0).get("id").toString();
         county().body(Map.of("target", "超龄队员退出队伍", "responsibleLeader", "钱副镇长", "responsibleDepartment",

@@ -86,11 +86,16 @@ public abstract class RectificationTestBase {
         return new Discrepancy(key, rule, severity, division,
                 new Discrepancy.Subject("extinguisher", subjectId, "乔楼镇仓库 干粉灭火器 " + subjectId),
                 detectedAt, new Discrepancy.Text("灭火器年检已逾期 " + subjectId, "Inspection overdue " + subjectId),
-                Map.of("dueBy", "2026-04-17"), null);
+                Map.of("dueBy", "2026-04-17"), null, null);
     }
 
     protected UUID sendOpened(Discrepancy finding) {
         return topic.event(Topics.DISCREPANCIES, finding.key(), "/warehouse-service", EventTypes.DISCREPANCY_OPENED,
+                finding.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, finding);
+    }
+
+    protected UUID sendUpdated(Discrepancy finding) {
+        return topic.event(Topics.DISCREPANCIES, finding.key(), "/warehouse-service", EventTypes.DISCREPANCY_UPDATED,
                 finding.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, finding);
     }
 

@@ -63,7 +63,7 @@ class StatisticsTest extends RectificationTestBase {
             Discrepancy f = findings.get(n - 1);
             sendResolved(f, t0.plus(Duration.ofDays(1)), "盘点相符");
             sendOpened(new Discrepancy(f.key(), f.rule(), f.severity(), f.division(), f.subject(),
-                    t0.plus(Duration.ofDays(2)), f.summary(), f.evidence(), null));
+                    t0.plus(Duration.ofDays(2)), f.summary(), f.evidence(), null, null));
             sendResolved(f, t0.plus(Duration.ofDays(12)), "盘点相符");
         }
         for (int n = 3; n <= 20; n++) {

@@ -9,7 +9,8 @@ import org.beiqin.contract.Topics;
 
 /**
  * {@code preparedness.discrepancies} as a test reads it: from the moment it is opened, waiting for
- * the opened or resolved event of a rule on keys holding given fragments (a subject id, a division).
+ * the opened, updated or resolved event of a rule on keys holding given fragments (a subject id, a
+ * division).
  */
 public final class DiscrepancyFeed implements AutoCloseable {
 
@@ -19,6 +20,12 @@ public final class DiscrepancyFeed implements AutoCloseable {
 
     public Discrepancy awaitOpened(String rule, String... keyFragments) {
         return await(EventTypes.DISCREPANCY_OPENED, rule, keyFragments);
+    }
+
+    /** The next {@code updated} event of the rule on matching keys whose Chinese summary contains {@code text}. */
+    public Discrepancy awaitUpdated(String rule, String text, String... keyFragments) {
+        return reader.await(r -> matches(r, EventTypes.DISCREPANCY_UPDATED, rule, keyFragments)
+                && r.data(Discrepancy.class).summary().zh().contains(text), TIMEOUT).data(Discrepancy.class);
     }
 
     public Discrepancy awaitResolved(String rule, String... keyFragments) {

@@ -109,6 +109,10 @@ public abstract class WarehouseTestBase {
         return discrepancies.awaitOpened(rule, keyFragments);
     }
 
+    protected Discrepancy awaitUpdated(String rule, String text, String... keyFragments) {
+        return discrepancies.awaitUpdated(rule, text, keyFragments);
+    }
+
     protected Discrepancy awaitResolved(String rule, String... keyFragments) {
         return discrepancies.awaitResolved(rule, keyFragments);
     }

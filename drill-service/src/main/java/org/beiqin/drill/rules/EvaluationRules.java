@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
@@ -75,9 +76,10 @@ public class EvaluationRules extends RuleSupport {
             return null;
         }
         return findings.finding(Rule.EVALUATION_MISSING, drill.division, "drill", drill.id.toString(), drill.title,
-                String.format("演练“%s”已于 %s 实施，%d 天内未提交总结评估（应于 %s 前）", drill.title, day, days, due),
-                String.format("Drill \"%s\" held on %s has no evaluation after %d days (due %s)", drill.title, day,
-                        days, due),
+                String.format("演练“%s”已于 %s 实施，%d 天内未提交总结评估（应于 %s 前）", drill.title, Wording.zh(day),
+                        days, Wording.zh(due)),
+                String.format("Drill \"%s\" held on %s has no evaluation after %d days (due %s)", drill.title,
+                        Wording.en(day), days, Wording.en(due)),
                 Map.of("drillDay", day.toString(), "due", due.toString()));
     }
 

@@ -42,7 +42,7 @@ class DrillRulesTest extends DrillTestBase {
         clock.set(LocalDateTime.of(2026, 7, 18, 8, 0));
         sweep();
         Discrepancy opened = awaitOpened("EVALUATION_MISSING", id);
-        assertThat(opened.summary().zh()).contains("2026-07-10").contains("7 天内未提交总结评估");
+        assertThat(opened.summary().zh()).contains("2026年7月10日").contains("7 天内未提交总结评估");
         assertThat(opened.severity()).isEqualTo("medium");
 
         keeper(town).body(Map.of("evaluatedOn", "2026-07-18", "ratings", List.of(Map.of("objective", 1, "rating", "P"),
@@ -146,7 +146,7 @@ class DrillRulesTest extends DrillTestBase {
         clock.set(LocalDateTime.of(2026, 8, 16, 9, 0));
         sweep();
         assertThat(awaitOpened("IMPROVEMENT_OVERDUE", actionId).summary().zh()).contains("补充配备卫星电话备用电池")
-                .contains("已逾期 1 天");
+                .contains("已过时限 2026年8月15日");
 
         keeper(town).body(Map.of("evidence", "已购置备用电池 2 块", "version", 0))
                 .post("/api/drills/" + id + "/actions/" + actionId + "/completion").then().statusCode(200)

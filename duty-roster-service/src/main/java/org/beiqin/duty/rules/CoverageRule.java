@@ -16,8 +16,10 @@ import org.beiqin.duty.Shift;
 /**
  * COVERAGE_GAP (严格落实24小时应急值班要求 — notices 000, 002): an interval of a duty period without its
  * required leaders and staff rostered. The roster is cut at every shift boundary, so each gap is
- * found exactly, to the minute; the finding lists every gap, and resolves when the roster is full.
+ * found exactly, to the minute; the finding lists every gap and follows the roster while open.
  * Periods are judged by the sweep until they end.
+ * <p>Resolved when the roster is full: by a shift added, a rotation generated, an override or a
+ * swap that fills the gap (each judged at once), or by the sweep.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,12 +30,16 @@ public class CoverageRule extends RuleSupport {
     }
 
     /**
-     * After a roster change: a full roster resolves at once. Gaps are left to the sweep (every
-     * minute), so that a roster still being typed in is judged once it stands, not line by line.
+     * After a roster change: a full roster resolves at once, and an open finding states the gaps
+     * that are left. New gaps are left to the sweep (every minute), so that a roster still being
+     * typed in is judged once it stands, not line by line.
      */
     public void check(DutyPeriod period) {
         if (gaps(period).isEmpty()) {
             resolve(period);
+        } else if (discrepancies.isOpen(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period",
+                period.id.toString()))) {
+            judge(period);
         }
     }
 

@@ -48,10 +48,11 @@ public class MemberRules extends RuleSupport {
         int age = Period.between(member.birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
         int limit = parameters.maxAge(member.division, member.gender);
         set(active(member) && age > limit, Rule.MEMBER_OVER_AGE, member,
-                String.format("%s %d 岁，超过%s队员 %d 岁的上限", member.name, age, "M".equals(member.gender) ? "男" : "女",
-                        limit),
-                String.format("%s is %d, over the limit of %d", member.name, age, limit),
-                Map.of("age", age, "limit", limit, "birthDate", member.birthDate.toString()),
+                String.format("%s %d年%d月出生，已超过%s队员 %d 岁的上限", member.name, member.birthDate.getYear(),
+                        member.birthDate.getMonthValue(), "M".equals(member.gender) ? "男" : "女", limit),
+                String.format("%s, born %s, is over the limit of %d", member.name,
+                        member.birthDate.withDayOfMonth(1).toString().substring(0, 7), limit),
+                Map.of("limit", limit, "birthDate", member.birthDate.toString()),
                 "已不在队伍中", "No longer on the team");
         set(active(member) && !member.hasPhone(), Rule.CONTACT_MISSING, member,
                 String.format("%s（%s）未登记联系电话", member.name, team.name),

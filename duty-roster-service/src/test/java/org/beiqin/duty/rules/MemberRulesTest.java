@@ -110,7 +110,7 @@ class MemberRulesTest extends DutyTestBase {
         String team = team(town, "贾峪镇应急队", "township");
         clock.set(LocalDateTime.of(2026, 7, 1, 9, 0));
         String elder = member(town, team, "老张", null, "13800000071", "M", "1941-05-02", List.of());
-        assertThat(awaitOpened("MEMBER_OVER_AGE", elder).summary().zh()).contains("老张 85 岁，超过男队员 60 岁的上限");
+        assertThat(awaitOpened("MEMBER_OVER_AGE", elder).summary().zh()).contains("老张 1941年5月出生，已超过男队员 60 岁的上限");
         // 不超过 50 岁: fifty is allowed, the day she turns 51 is not
         String woman = member(town, team, "刘大姐", null, "13800000072", "F", "1975-07-02", List.of());
         clock.set(LocalDateTime.of(2026, 7, 1, 23, 0));

@@ -262,7 +262,8 @@ public class ItemResource {
 
     private Views.ItemDetail detail(RectificationItem item) {
         var count = queries.measureCounts(List.of(item.id)).getOrDefault(item.id, ItemQueries.MeasureCount.NONE);
-        return Views.detail(item, count, item.measures(), queries.history(item.id), evidence.of(item.id), today(),
+        return Views.detail(item, count, item.measures(), queries.lines(item.id), queries.history(item.id),
+                evidence.of(item.id), today(),
                 Messages.locale(headers), divisionNames::named);
     }
 

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.rectification.HistoryEntry;
+import org.beiqin.rectification.ItemLine;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
@@ -53,7 +54,24 @@ public final class Views {
 
     public record ItemDetail(ItemSummary item, String target, String responsibleLeader, Map<String, Object> evidence,
             Verification verification, Map<String, Object> resolution, List<MeasureView> measures,
-            List<HistoryView> history, List<Evidence.Attachment> attachments) {
+            List<LineView> lines, List<HistoryView> history, List<Evidence.Attachment> attachments) {
+    }
+
+    /** One finding of an item that groups a source document's findings: what, and whether it is resolved. */
+    public record LineView(String key, Subject subject, String summary, String severity, boolean findingOpen,
+            Instant detectedAt, Instant resolvedAt, String resolvedBy) {
+
+        @SuppressWarnings("unchecked")
+        static LineView from(ItemLine l, Locale locale, UnaryOperator<String> named) {
+            String reason = null;
+            if (l.resolution != null && l.resolution.get("reason") instanceof Map<?, ?> r) {
+                Map<String, Object> words = (Map<String, Object>) r;
+                reason = text((String) words.get("zh"), (String) words.get("en"), locale);
+            }
+            return new LineView(l.key, new Subject(l.subjectType, l.subjectId, named.apply(l.subjectLabel)),
+                    named.apply(text(l.summaryZh, l.summaryEn, locale)), l.severity, l.findingOpen, l.detectedAt,
+                    l.resolvedAt, reason);
+        }
     }
 
     public record MeasureView(UUID id, int position, String description, String owner, LocalDate deadline,
@@ -98,12 +116,13 @@ public final class Views {
     }
 
     static ItemDetail detail(RectificationItem i, ItemQueries.MeasureCount count, List<Measure> measures,
-            List<HistoryEntry> history, List<Evidence.Attachment> attachments,
+            List<ItemLine> lines, List<HistoryEntry> history, List<Evidence.Attachment> attachments,
             LocalDate today, Locale locale, UnaryOperator<String> named) {
         Verification verification = i.verifiedAt == null ? null
                 : new Verification(i.verifiedBy, i.verifiedByName, i.verifiedAt, i.verificationEvidence);
         return new ItemDetail(ItemSummary.from(i, count, today, locale, named), i.target, i.responsibleLeader, i.evidence,
                 verification, i.resolution, measures.stream().map(m -> MeasureView.from(m, today)).toList(),
+                lines.stream().map(l -> LineView.from(l, locale, named)).toList(),
                 history.stream().map(h -> HistoryView.from(h, locale)).toList(), attachments);
     }
 }

@@ -1,6 +1,5 @@
 package org.beiqin.rectification.service;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +45,7 @@ public class DiscrepancyIntake extends TopicConsumer {
     @Override
     protected void apply(ConsumerRecord<String, String> record) {
         CloudEvent event = event(record, "a discrepancy event", EventTypes.DISCREPANCY_OPENED,
-                EventTypes.DISCREPANCY_RESOLVED);
-        boolean opened = EventTypes.DISCREPANCY_OPENED.equals(event.getType());
+                EventTypes.DISCREPANCY_UPDATED, EventTypes.DISCREPANCY_RESOLVED);
         Discrepancy finding = CloudEventCodec.data(event, Discrepancy.class);
         List<String> problems = problems(finding);
         if (!problems.isEmpty()) {
@@ -57,11 +55,11 @@ public class DiscrepancyIntake extends TopicConsumer {
             return;
         }
         String source = event.getSource() == null ? "unknown" : event.getSource().toString();
-        if (opened) {
-            ledger.opened(source, finding);
-        } else {
-            Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-            ledger.resolved(source, finding, time);
+        switch (event.getType()) {
+            case EventTypes.DISCREPANCY_OPENED -> ledger.opened(source, finding);
+            case EventTypes.DISCREPANCY_UPDATED -> ledger.updated(source, finding);
+            default -> ledger.resolved(source, finding,
+                    event.getTime() == null ? null : event.getTime().toInstant());
         }
     }
 
@@ -91,6 +89,9 @@ public class DiscrepancyIntake extends TopicConsumer {
         }
         if (d.summary() == null || blank(d.summary().zh())) {
             problems.add("summary.zh missing");
+        }
+        if (d.source() != null && (blank(d.source().type()) || blank(d.source().id()))) {
+            problems.add("source type and id missing");
         }
         return problems;
     }

@@ -35,7 +35,9 @@ public final class HistoryText {
             case "OPENED" -> en ? "The system found the problem" : "系统发现问题，立项整改";
             case "REOPENED" -> en ? "The problem was found again (" + d.get("recurrences") + " times so far); the item is open again"
                     : "问题再次出现（第 " + d.get("recurrences") + " 次），事项重新打开";
-            case "FINDING_UPDATED" -> en ? "The system saw the problem again" : "系统再次发现该问题";
+            case "FINDING_UPDATED" -> d.get("to") == null ? (en ? "The system saw the problem again" : "系统再次发现该问题")
+                    : en ? "The system updated the finding: " + d.get("toEn") : "系统更新问题情况：" + d.get("to");
+            case "LINE_OPENED" -> en ? "The system found one more: " + d.get("line") : "系统发现新的一项：" + d.get("line");
             case "VERIFIED_BY_SYSTEM" -> en ? "The system saw the problem gone at its source"
                     : "系统核验：问题已在源头消除";
             case "PLAN_CHANGED" -> who + plan(d, en);

@@ -121,6 +121,14 @@ public class ItemQueries {
         return caller.visibleOr404(item, item == null ? null : item.division, "整改事项", id);
     }
 
+    /** At most {@value #LINES_SHOWN} of an item's lines, open ones first. */
+    public List<org.beiqin.rectification.ItemLine> lines(UUID itemId) {
+        return org.beiqin.rectification.ItemLine.find("itemId = ?1 ORDER BY findingOpen DESC, subjectLabel, key", itemId)
+                .page(0, LINES_SHOWN).list();
+    }
+
+    public static final int LINES_SHOWN = 500;
+
     public List<HistoryEntry> history(UUID itemId) {
         return HistoryEntry.list("itemId = ?1 ORDER BY seq", itemId);
     }

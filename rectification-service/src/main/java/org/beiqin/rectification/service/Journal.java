@@ -40,6 +40,11 @@ public class Journal {
 
     /** Raises an alert about {@code item}; {@code args} fill the kind's title after the summary. */
     public Alert alert(RectificationItem item, Alert.Kind kind, String severity, Object... args) {
+        return alert(item, item.summaryZh, item.summaryEn == null ? item.summaryZh : item.summaryEn, kind, severity, args);
+    }
+
+    /** Raises an alert about {@code item} whose title names it by {@code zh} / {@code en}. */
+    public Alert alert(RectificationItem item, String zh, String en, Alert.Kind kind, String severity, Object... args) {
         // Alerts commit in the order of their ids, so a feed that reads "after id n" never skips one
         // that commits late: the lock is held until this transaction ends.
         Alert.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('beiqin.alert'))")
@@ -49,8 +54,8 @@ public class Journal {
         alert.division = item.division;
         alert.severity = severity;
         alert.kind = kind.name();
-        alert.titleZh = kind.zh(prepend(item.summaryZh, args));
-        alert.titleEn = kind.en(prepend(item.summaryEn == null ? item.summaryZh : item.summaryEn, args));
+        alert.titleZh = kind.zh(prepend(zh, args));
+        alert.titleEn = kind.en(prepend(en, args));
         alert.createdAt = clock.instant();
         alert.persist();
         return alert;

@@ -30,10 +30,11 @@ import org.beiqin.commons.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The open/resolved state of every discrepancy key this service owns. {@link #open} emits
- * {@code opened} only when the key was not open; {@link #resolve} emits {@code resolved} only when
- * it was. Both are single SQL statements guarded on the stored state, so concurrent writers and
- * sweeps never emit an episode twice.
+ * The open/resolved state and the current facts of every discrepancy key this service owns.
+ * {@link #open} emits {@code opened} only when the key was not open and {@code updated} only when
+ * an open key's facts changed; {@link #resolve} emits {@code resolved} only when it was open. Each
+ * decides on the stored row under its lock, so concurrent writers and sweeps never emit an
+ * episode or an update twice, and per key the events follow opened → updated* → resolved.
  */
 @ApplicationScoped
 public class Discrepancies {
@@ -47,38 +48,77 @@ public class Discrepancies {
     @Inject
     Clock clock;
 
-    /** Opens the finding's episode; returns whether it was newly opened (and an event written). */
+    /**
+     * Opens the finding's episode, or brings an open one up to date: writes {@code opened} when
+     * the key was not open, {@code updated} when it was open with other facts (summary, evidence,
+     * severity, label, source), and nothing when it was open with the same facts. Returns whether
+     * it was newly opened.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean open(Discrepancy finding) {
         String data = write(finding);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO discrepancy_state
-                            (key, rule, division, subject_type, subject_id, is_open, episode, opened_at, data)
-                        VALUES (?, ?, ?, ?, ?, true, 1, ?, ?)
-                        ON CONFLICT (key) DO UPDATE
-                            SET is_open = true, episode = discrepancy_state.episode + 1,
-                                opened_at = EXCLUDED.opened_at, resolved_at = NULL, data = EXCLUDED.data
-                            WHERE NOT discrepancy_state.is_open
-                        RETURNING episode""")) {
-            upsert.setString(1, finding.key());
-            upsert.setString(2, finding.rule());
-            upsert.setString(3, finding.division());
-            upsert.setString(4, finding.subject().type());
-            upsert.setString(5, finding.subject().id());
-            upsert.setTimestamp(6, Timestamp.from(finding.detectedAt()));
-            upsert.setString(7, data);
-            try (ResultSet opened = upsert.executeQuery()) {
-                if (!opened.next()) {
-                    return false;
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO discrepancy_state
+                        (key, rule, division, subject_type, subject_id, is_open, episode, opened_at, data)
+                    VALUES (?, ?, ?, ?, ?, true, 1, ?, ?)
+                    ON CONFLICT (key) DO NOTHING""")) {
+                insert.setString(1, finding.key());
+                insert.setString(2, finding.rule());
+                insert.setString(3, finding.division());
+                insert.setString(4, finding.subject().type());
+                insert.setString(5, finding.subject().id());
+                insert.setTimestamp(6, Timestamp.from(finding.detectedAt()));
+                insert.setString(7, data);
+                if (insert.executeUpdate() == 1) {
+                    enqueue(EventTypes.DISCREPANCY_OPENED, finding, finding.detectedAt());
+                    return true;
                 }
             }
+            boolean wasOpen;
+            Discrepancy stored;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT is_open, data FROM discrepancy_state WHERE key = ? FOR UPDATE")) {
+                select.setString(1, finding.key());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    wasOpen = row.getBoolean(1);
+                    stored = read(row.getString(2));
+                }
+            }
+            if (!wasOpen) {
+                try (PreparedStatement reopen = connection.prepareStatement("""
+                        UPDATE discrepancy_state SET is_open = true, episode = episode + 1, opened_at = ?,
+                            resolved_at = NULL, data = ? WHERE key = ?""")) {
+                    reopen.setTimestamp(1, Timestamp.from(finding.detectedAt()));
+                    reopen.setString(2, data);
+                    reopen.setString(3, finding.key());
+                    reopen.executeUpdate();
+                }
+                enqueue(EventTypes.DISCREPANCY_OPENED, finding, finding.detectedAt());
+                return true;
+            }
+            if (finding.sameFactsAs(stored)) {
+                return false;
+            }
+            // the episode began when it was first detected; the update says what is true now
+            Discrepancy current = finding.detectedSince(stored.detectedAt());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE discrepancy_state SET data = ? WHERE key = ?")) {
+                update.setString(1, write(current));
+                update.setString(2, finding.key());
+                update.executeUpdate();
+            }
+            enqueue(EventTypes.DISCREPANCY_UPDATED, current, clock.instant());
+            return false;
         } catch (SQLException e) {
             throw new IllegalStateException("discrepancy state", e);
         }
-        outbox.enqueue(Topics.DISCREPANCIES, finding.key(), EventTypes.DISCREPANCY_OPENED, finding.key(),
-                finding.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, finding);
-        return true;
+    }
+
+    private void enqueue(String type, Discrepancy finding, Instant time) {
+        outbox.enqueue(Topics.DISCREPANCIES, finding.key(), type, finding.key(), time, EventTypes.DISCREPANCY_SCHEMA,
+                finding);
     }
 
     /** Ends the key's open episode, if any, with what fixed it; returns whether it was open. */
@@ -102,8 +142,7 @@ public class Discrepancies {
             throw new IllegalStateException("discrepancy state", e);
         }
         Discrepancy resolved = opened.resolvedBy(new Discrepancy.Resolution(now, reason, evidence));
-        outbox.enqueue(Topics.DISCREPANCIES, key, EventTypes.DISCREPANCY_RESOLVED, key, now,
-                EventTypes.DISCREPANCY_SCHEMA, resolved);
+        enqueue(EventTypes.DISCREPANCY_RESOLVED, resolved, now);
         return true;
     }
 

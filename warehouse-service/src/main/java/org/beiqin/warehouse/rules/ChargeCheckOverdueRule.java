@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
@@ -39,9 +40,11 @@ public class ChargeCheckOverdueRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                state.lastReadingAt() == null ? String.format("“%s”登记 %d 天来从未检查电量（要求每 %d 天）", e.label, days, interval)
-                        : String.format("“%s”已 %d 天未检查电量（要求每 %d 天）", e.label, days, interval),
-                String.format("%s: no charge reading for %d days (every %d required)", e.label, days, interval),
+                state.lastReadingAt() == null
+                        ? String.format("“%s”自 %s 登记以来从未检查电量（要求每 %d 天）", e.label, Wording.zhDay(since), interval)
+                        : String.format("“%s”自 %s 以来未检查电量（要求每 %d 天）", e.label, Wording.zhDay(since), interval),
+                String.format("%s: no charge reading since %s (every %d days required)", e.label, Wording.enDay(since),
+                        interval),
                 Map.of("since", since.toString(), "intervalDays", interval, "kind", e.kind.name())));
     }
 }

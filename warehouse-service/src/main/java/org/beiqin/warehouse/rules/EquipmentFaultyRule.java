@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
@@ -37,8 +38,10 @@ public class EquipmentFaultyRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("“%s”故障已 %d 天未修复或报废（要求 %d 天内）", e.label, days, limit),
-                String.format("%s faulty for %d days without repair or scrap (limit %d)", e.label, days, limit),
+                String.format("“%s”于 %s 检查发现故障，%d 天内未修复或报废", e.label,
+                        Wording.zhDay(state.lastCheckAt()), limit),
+                String.format("%s found faulty on %s, not repaired or scrapped within %d days", e.label,
+                        Wording.enDay(state.lastCheckAt()), limit),
                 Map.of("faultFoundAt", state.lastCheckAt().toString(), "limitDays", limit, "kind", e.kind.name())));
     }
 }

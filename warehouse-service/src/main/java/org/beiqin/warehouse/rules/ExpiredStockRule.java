@@ -2,7 +2,6 @@ package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
@@ -63,13 +63,14 @@ public class ExpiredStockRule extends RuleSupport {
         if (expiresOn == null || !expiresOn.isBefore(today) || quantity.signum() == 0) {
             return null;
         }
-        long days = ChronoUnit.DAYS.between(expiresOn, today);
         String qty = quantity.stripTrailingZeros().toPlainString();
         String unit = item.unit == null ? "" : item.unit;
         return findings.finding(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot),
                 warehouse.name + " " + item.name + " 批次" + lot,
-                String.format("%s 批次 %s 已过期 %d 天，仍有 %s%s 在库", item.name, lot, days, qty, unit),
-                String.format("%s lot %s expired %d days ago; %s %s still in stock", item.name, lot, days, qty, unit),
+                String.format("%s 批次 %s 保质期至 %s，已过期，仍有 %s%s 在库", item.name, lot, Wording.zh(expiresOn), qty,
+                        unit),
+                String.format("%s lot %s was good until %s; %s %s still in stock", item.name, lot,
+                        Wording.en(expiresOn), qty, unit),
                 Map.of("expiresOn", expiresOn.toString(), "quantity", qty, "itemId", item.id.toString(), "lot", lot));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Warehouse;
@@ -46,12 +47,13 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
         evidence.put("monthlyCheckDue", schedule.monthlyCheckDue().toString());
         evidence.put("annualInspectionDue", schedule.annualInspectionDue().toString());
         evidence.put("serviceDue", schedule.serviceDue().toString());
-        long days = java.time.temporal.ChronoUnit.DAYS.between(firstDue(overdue, schedule), today());
+        // the due date is the last day on time: it is overdue from the day after
+        java.time.LocalDate due = firstDue(overdue, schedule).plusDays(1);
         discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("灭火器“%s”已逾期 %d 天：%s", e.label, days,
+                String.format("灭火器“%s”自 %s 起逾期：%s", e.label, Wording.zh(due),
                         String.join("、", overdue.stream().map(ZH::get).toList())),
-                String.format("Extinguisher %s overdue by %d days: %s", e.label, days,
+                String.format("Extinguisher %s overdue since %s: %s", e.label, Wording.en(due),
                         String.join(", ", overdue.stream().map(EN::get).toList())),
                 evidence));
     }

@@ -2,7 +2,6 @@ package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
@@ -77,14 +77,14 @@ public class IssuedNotReturnedRule extends RuleSupport {
         }
         Item item = Item.findById(issue.itemId);
         Warehouse warehouse = Warehouse.findById(issue.warehouseId);
-        long days = ChronoUnit.DAYS.between(issue.dueBack, today);
         String qty = outstanding.stripTrailingZeros().toPlainString();
         String unit = item.unit == null ? "" : item.unit;
         return findings.finding(RULE, issue.division, "issue", issue.id.toString(),
                 warehouse.name + " " + item.name + " → " + issue.recipientName,
-                String.format("发放给%s的%s %s%s 已逾期 %d 天未归还", issue.recipientName, item.name, qty, unit, days),
-                String.format("%s %s of %s issued to %s not returned, %d days overdue", qty, unit, item.name,
-                        issue.recipientName, days),
+                String.format("发放给%s的%s %s%s 应于 %s 归还，至今未还", issue.recipientName, item.name, qty, unit,
+                        Wording.zh(issue.dueBack)),
+                String.format("%s %s of %s issued to %s, due back %s, not returned", qty, unit, item.name,
+                        issue.recipientName, Wording.en(issue.dueBack)),
                 evidence(issue, qty));
     }
 

@@ -1,6 +1,10 @@
 package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,15 +12,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.ClockProducer;
+import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
 
 /**
  * LEDGER_MISMATCH (物资底数不清、账实不符 — notice 002): a stocktake count differs from the ledger
- * balance of that stock line. Resolved by a later count that matches, or by the approved
- * correction that posts the difference.
+ * balance of that stock line. Each difference is a line of its stocktake's item in the county's
+ * ledger ({@link #source}).
+ * <p>Resolved by:
+ * <ul>
+ * <li>a later submitted count of that line that matches the book ({@link #counted});
+ * <li>the county approving the stocktake, which posts the difference ({@link #corrected});
+ * <li>approved adjustments since the count that make up the difference — a county adjustment, or
+ *     a keeper's adjustment once the county approves it ({@link #bookChanged}).
+ * </ul>
+ * Updated while open when a recount finds another difference or an approved adjustment makes up
+ * part of it; opened again when the county reverses the correction or adjustment that resolved it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,25 +45,17 @@ public class LedgerMismatchRule extends RuleSupport {
     }
 
     /** A submitted count: opens on a difference, resolves on a match. */
-    public void counted(UUID stocktakeId, Warehouse warehouse, StorageZone zone, Item item, String lot,
+    public void counted(Stocktake stocktake, Warehouse warehouse, StorageZone zone, Item item, String lot,
             BigDecimal counted, BigDecimal ledger) {
         String id = subjectId(warehouse.id, zone.id, item.id, lot);
         BigDecimal difference = counted.subtract(ledger);
         if (difference.signum() == 0) {
             discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock", id),
                     Findings.text("复盘数量与账面相符", "A later count matches the ledger"),
-                    Map.of("stocktakeId", stocktakeId.toString(), "counted", counted.toPlainString()));
+                    Map.of("stocktakeId", stocktake.id.toString(), "counted", counted.toPlainString()));
             return;
         }
-        String label = warehouse.name + " " + item.name + (lot.isEmpty() ? "" : " 批次" + lot) + "（" + zone.name + "）";
-        discrepancies.open(findings.finding(RULE, warehouse.division, "stock", id, label,
-                String.format("盘点实存 %s%s，账面 %s%s，%s %s%s", plain(counted), unit(item), plain(ledger), unit(item),
-                        difference.signum() > 0 ? "盘盈" : "盘亏", plain(difference.abs()), unit(item)),
-                String.format("Counted %s, ledger says %s: %s of %s", plain(counted), plain(ledger),
-                        difference.signum() > 0 ? "surplus" : "shortage", plain(difference.abs())),
-                Map.of("stocktakeId", stocktakeId.toString(), "counted", plain(counted), "ledger", plain(ledger),
-                        "difference", plain(difference), "itemId", item.id.toString(), "zoneId", zone.id.toString(),
-                        "lot", lot)));
+        open(stocktake, warehouse, zone, item, lot, counted, ledger, BigDecimal.ZERO);
     }
 
     /** The approved correction posted the difference. */
@@ -57,6 +65,94 @@ public class LedgerMismatchRule extends RuleSupport {
                 subjectId(warehouse.id, zoneId, itemId, lot)),
                 Findings.text("盘点差异已审批并更正入账", "The stocktake difference was approved and posted"),
                 Map.of("stocktakeId", stocktakeId.toString(), "movementId", movementId.toString()));
+    }
+
+    /**
+     * The county changed this stock line's book (an approved adjustment, a correction, or the
+     * reversal of either): judged against the line's latest submitted count, the finding resolves
+     * when the approved changes since that count make up its difference, states what is left when
+     * they make up part of it, and opens again when a reversal takes them back.
+     */
+    public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("""
+                SELECT s.id, l.counted, l.ledger FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktake_id
+                WHERE s.warehouse_id = ?1 AND l.zone_id = ?2 AND l.item_id = ?3 AND l.lot = ?4
+                  AND s.status IN ('SUBMITTED', 'RECONCILED') AND l.ledger IS NOT NULL
+                ORDER BY s.submitted_at DESC LIMIT 1""")
+                .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
+                .getResultList();
+        if (counts.isEmpty()) {
+            return;
+        }
+        Stocktake stocktake = Stocktake.findById(counts.get(0)[0]);
+        BigDecimal counted = (BigDecimal) counts.get(0)[1];
+        BigDecimal ledger = (BigDecimal) counts.get(0)[2];
+        BigDecimal approved = (BigDecimal) em.createNativeQuery("""
+                SELECT coalesce(sum(m.delta), 0) FROM movement m
+                WHERE m.warehouse_id = ?1 AND m.zone_id = ?2 AND m.item_id = ?3 AND m.lot = ?4 AND m.recorded_at >= ?5
+                  AND m.id IN (
+                      SELECT b.id FROM movement b
+                      WHERE b.type = 'STOCKTAKE_CORRECTION'
+                         OR b.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id)
+                      UNION ALL
+                      SELECT r.id FROM movement r JOIN movement b ON b.id = r.reverses_id
+                      WHERE b.type = 'STOCKTAKE_CORRECTION'
+                         OR b.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id))""")
+                .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
+                .setParameter(5, stocktake.submittedAt).getSingleResult();
+        String id = subjectId(warehouse.id, zoneId, itemId, lot);
+        if (counted.subtract(ledger).subtract(approved).signum() == 0) {
+            discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock", id),
+                    Findings.text("经审批的调整已补齐盘点差异，账面与实存相符",
+                            "Approved changes made up the stocktake difference"),
+                    Map.of("stocktakeId", stocktake.id.toString(), "counted", plain(counted),
+                            "approvedChanges", plain(approved)));
+            return;
+        }
+        open(stocktake, warehouse, StorageZone.findById(zoneId), Item.findById(itemId), lot, counted, ledger,
+                approved);
+    }
+
+    /** The group every line of one stocktake belongs to in the county's ledger. */
+    public static Discrepancy.Source source(Stocktake stocktake, Warehouse warehouse) {
+        Instant at = stocktake.submittedAt != null ? stocktake.submittedAt : stocktake.openedAt;
+        LocalDate day = LocalDate.ofInstant(at, ClockProducer.CHINA);
+        return new Discrepancy.Source("stocktake", stocktake.id.toString(),
+                warehouse.name + " " + day.getMonthValue() + "月" + day.getDayOfMonth() + "日盘点");
+    }
+
+    private void open(Stocktake stocktake, Warehouse warehouse, StorageZone zone, Item item, String lot,
+            BigDecimal counted, BigDecimal ledger, BigDecimal approved) {
+        String id = subjectId(warehouse.id, zone.id, item.id, lot);
+        BigDecimal difference = counted.subtract(ledger);
+        BigDecimal remaining = difference.subtract(approved);
+        String label = warehouse.name + " " + item.name + (lot.isEmpty() ? "" : " 批次" + lot) + "（" + zone.name + "）";
+        String zh = String.format("盘点实存 %s%s，账面 %s%s，%s %s%s", plain(counted), unit(item), plain(ledger), unit(item),
+                difference.signum() > 0 ? "盘盈" : "盘亏", plain(difference.abs()), unit(item));
+        String en = String.format("Counted %s, ledger says %s: %s of %s", plain(counted), plain(ledger),
+                difference.signum() > 0 ? "surplus" : "shortage", plain(difference.abs()));
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("stocktakeId", stocktake.id.toString());
+        evidence.put("counted", plain(counted));
+        evidence.put("ledger", plain(ledger));
+        evidence.put("difference", plain(difference));
+        evidence.put("itemId", item.id.toString());
+        evidence.put("zoneId", zone.id.toString());
+        evidence.put("lot", lot);
+        if (approved.signum() != 0) {
+            zh += String.format("；已审批调整 %s%s，尚差 %s%s", signed(approved), unit(item), plain(remaining.abs()),
+                    unit(item));
+            en += String.format("; approved changes %s, %s still to post", signed(approved), plain(remaining.abs()));
+            evidence.put("approvedChanges", plain(approved));
+            evidence.put("remaining", plain(remaining));
+        }
+        discrepancies.open(findings.finding(RULE, warehouse.division, "stock", id, label, zh, en, evidence)
+                .from(source(stocktake, warehouse)));
+    }
+
+    private static String signed(BigDecimal value) {
+        return (value.signum() > 0 ? "+" : "") + plain(value);
     }
 
     private static String plain(BigDecimal value) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
@@ -38,8 +39,10 @@ public class PostUseCheckMissingRule extends RuleSupport {
         }
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
-                String.format("“%s”使用后归还已 %d 天未检查（要求 %d 天内）", e.label, days, limit),
-                String.format("%s back from use %d days ago and not checked (limit %d)", e.label, days, limit),
+                String.format("“%s”于 %s 使用后归还，未在 %d 天内检查", e.label,
+                        Wording.zhDay(state.lastReturnFromUseAt()), limit),
+                String.format("%s back from use on %s and not checked within %d days", e.label,
+                        Wording.enDay(state.lastReturnFromUseAt()), limit),
                 Map.of("returnedAt", state.lastReturnFromUseAt().toString(), "limitDays", limit)));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Warehouse;
@@ -47,10 +48,11 @@ public class StocktakeOverdueRule extends RuleSupport {
             if (days > limit) {
                 overdue.add(findings.finding(RULE, warehouse.division, "warehouse", warehouse.id.toString(),
                         warehouse.name,
-                        last == null ? String.format("登记 %d 天来从未盘点（要求每 %d 天至少一次）", days, limit)
-                                : String.format("已 %d 天未盘点（要求每 %d 天至少一次）", days, limit),
-                        last == null ? String.format("Never counted in the %d days since registration (limit %d)",
-                                days, limit) : String.format("Not counted for %d days (limit %d)", days, limit),
+                        last == null ? String.format("自 %s 登记以来从未盘点（要求每 %d 天至少一次）", Wording.zhDay(since), limit)
+                                : String.format("自 %s 以来未盘点（要求每 %d 天至少一次）", Wording.zhDay(since), limit),
+                        last == null ? String.format("Never counted since registration on %s (every %d days required)",
+                                Wording.enDay(since), limit)
+                                : String.format("Not counted since %s (every %d days required)", Wording.enDay(since), limit),
                         last == null ? Map.of("registeredAt", since.toString(), "limitDays", limit)
                                 : Map.of("lastStocktakeAt", last.toString(), "limitDays", limit)));
             }

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.problem.Words;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
@@ -183,6 +184,7 @@ public class MovementService {
                 command.delta().abs(), command.delta(), command.reason(), command.occurredAt()), warehouse, item);
         if (caller.isCountyApprover()) {
             recordApproval(adjustment, "由县级直接调整");
+            rules.ledgerMismatch().bookChanged(warehouse, zoneId, item.id, lot);
         } else {
             rules.adjustmentUnapproved().posted(adjustment, warehouse, item);
         }
@@ -202,7 +204,7 @@ public class MovementService {
             throw new ProblemException(403, "approval-forbidden");
         }
         if (adjustment.type != MovementType.ADJUSTMENT) {
-            throw ProblemException.unprocessable("approval-not-adjustment", adjustment.type.zh);
+            throw ProblemException.unprocessable("approval-not-adjustment", Words.of(adjustment.type.zh, adjustment.type));
         }
         if (approved(adjustment.id)) {
             throw ProblemException.conflict("adjustment-already-approved");
@@ -212,6 +214,8 @@ public class MovementService {
         }
         recordApproval(adjustment, command == null ? null : command.note());
         rules.adjustmentUnapproved().approved(adjustment, caller.name());
+        rules.ledgerMismatch().bookChanged(Warehouse.findById(adjustment.warehouseId), adjustment.zoneId,
+                adjustment.itemId, adjustment.lot);
         return adjustment;
     }
 
@@ -266,7 +270,7 @@ public class MovementService {
         boolean approvedByCounty = original.type == MovementType.STOCKTAKE_CORRECTION
                 || original.type == MovementType.ADJUSTMENT && approved(original.id);
         if (approvedByCounty && !caller.isCountyApprover()) {
-            throw new ProblemException(403, "reversal-needs-approver", original.type.zh);
+            throw new ProblemException(403, "reversal-needs-approver", Words.of(original.type.zh, original.type));
         }
         if (Movement.count("reversesId", original.id) > 0) {
             throw ProblemException.conflict("already-reversed", original.id);
@@ -285,6 +289,9 @@ public class MovementService {
         m.referenceId = original.referenceId;
         Movement posted = ledger.post(m, item);
         rules.afterReversal(posted, original, warehouse, item);
+        if (approvedByCounty) {
+            rules.ledgerMismatch().bookChanged(warehouse, original.zoneId, original.itemId, original.lot);
+        }
         return posted;
     }
 
@@ -346,7 +353,7 @@ public class MovementService {
     private static StorageZone defaultZone(Warehouse warehouse, Item item) {
         return StorageZone.<StorageZone>find("warehouseId = ?1 and category = ?2 order by name", warehouse.id,
                 item.category).firstResultOptional()
-                .orElseThrow(() -> ProblemException.unprocessable("zone-required", item.category.zh));
+                .orElseThrow(() -> ProblemException.unprocessable("zone-required", Words.of(item.category.zh, item.category)));
     }
 
     /** Registers a lot (with its expiry for shelf-life items); returns its code, '' for none. */

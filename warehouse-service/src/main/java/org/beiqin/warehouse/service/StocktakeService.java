@@ -131,6 +131,7 @@ public class StocktakeService {
         if (lines.isEmpty()) {
             throw ProblemException.unprocessable("stocktake-empty");
         }
+        stocktake.submittedAt = clock.instant();
         for (Line line : lines) {
             BigDecimal ledger = stock.balance(warehouse.id, line.zoneId(), line.itemId(), line.lot());
             em.createNativeQuery("""
@@ -138,7 +139,7 @@ public class StocktakeService {
                     WHERE stocktake_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
                     .setParameter(1, stocktake.id).setParameter(2, line.zoneId()).setParameter(3, line.itemId())
                     .setParameter(4, line.lot()).setParameter(5, ledger).executeUpdate();
-            rules.ledgerMismatch().counted(stocktake.id, warehouse, StorageZone.findById(line.zoneId()),
+            rules.ledgerMismatch().counted(stocktake, warehouse, StorageZone.findById(line.zoneId()),
                     Item.findById(line.itemId()), line.lot(), line.counted(), ledger);
         }
         stocktake.status = Stocktake.Status.SUBMITTED;

@@ -16,22 +16,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EquipmentRulesTest extends RuleTestBase {
 
-    private String register(String town, String warehouse, String kind, String label) {
-        return keeper(town).body(Map.of("kind", kind, "label", label))
-                .post("/api/warehouse/warehouses/" + warehouse + "/equipment").then().statusCode(201)
-                .extract().path("id");
-    }
-
-    private void reading(String town, String id, int percent) {
-        keeper(town).body(Map.of("percent", percent)).post("/api/warehouse/equipment/" + id + "/charge-readings")
-                .then().statusCode(201);
-    }
-
     @Test
     void aTorchBelowEightyPercentIsLowAndEightyIsEnough() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
-        String torch = register(town, warehouse, "FLASHLIGHT", "手电 #3");
+        String torch = equipment(town, warehouse, "FLASHLIGHT", "手电 #3");
         reading(town, torch, 65);
         Discrepancy opened = awaitOpened("BATTERY_LOW", torch);
         assertThat(opened.summary().zh()).contains("65%").contains("80%");
@@ -43,7 +32,7 @@ class EquipmentRulesTest extends RuleTestBase {
     void aSatellitePhoneUnreadForMoreThanItsIntervalIsOverdue() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
-        String phone = register(town, warehouse, "SATELLITE_PHONE", "卫星电话");
+        String phone = equipment(town, warehouse, "SATELLITE_PHONE", "卫星电话");
         clock.advance(Duration.ofDays(14));
         sweep();
         assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "CHARGE_CHECK_OVERDUE", phone)).isZero();
@@ -59,7 +48,7 @@ class EquipmentRulesTest extends RuleTestBase {
     void aFaultStandingMoreThanSevenDaysIsFlaggedUntilRepaired() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
-        String speaker = register(town, warehouse, "LOUDSPEAKER", "语音广播 #2");
+        String speaker = equipment(town, warehouse, "LOUDSPEAKER", "语音广播 #2");
         keeper(town).body(Map.of("working", false, "notes", "喇叭无声"))
                 .post("/api/warehouse/equipment/" + speaker + "/checks").then().statusCode(201)
                 .body("status", equalTo("FAULTY"));
@@ -78,7 +67,7 @@ class EquipmentRulesTest extends RuleTestBase {
     void equipmentBackFromADrillMustBeCheckedWithinThreeDays() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
-        String thrower = register(town, warehouse, "ROPE_THROWER", "抛绳器");
+        String thrower = equipment(town, warehouse, "ROPE_THROWER", "抛绳器");
         keeper(town).body(Map.of("reference", Map.of("type", "incident", "id", "2026-06 暴雨")))
                 .post("/api/warehouse/equipment/" + thrower + "/returns-from-use").then().statusCode(201);
         clock.advance(Duration.ofDays(3));

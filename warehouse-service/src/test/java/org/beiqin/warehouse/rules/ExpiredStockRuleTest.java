@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 
@@ -36,7 +37,8 @@ class ExpiredStockRuleTest extends RuleTestBase {
         clock.advance(Duration.ofDays(1));
         sweep();
         Discrepancy opened = awaitOpened("EXPIRED_STOCK", warehouse, water);
-        assertThat(opened.summary().zh()).contains("已过期 1 天").contains("30箱");
+        assertThat(opened.summary().zh()).contains("保质期至 " + Wording.zh(clock.today().minusDays(1)))
+                .contains("已过期").contains("30箱");
 
         keeper(town).body(Map.of("itemId", water, "lot", lot, "quantity", 30, "reason", "过期报废"))
                 .post("/api/warehouse/warehouses/" + warehouse + "/scraps").then().statusCode(201);

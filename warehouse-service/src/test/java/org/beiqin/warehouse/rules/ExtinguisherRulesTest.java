@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 
@@ -43,7 +44,8 @@ class ExtinguisherRulesTest extends RuleTestBase {
         sweep();
         Discrepancy opened = awaitOpened("EXTINGUISHER_INSPECTION_OVERDUE", id);
         assertThat(opened.severity()).isEqualTo("high");
-        assertThat(opened.summary().zh()).contains("月度检查").contains("逾期 1 天");
+        assertThat(opened.summary().zh()).contains("月度检查")
+                .contains("自 " + Wording.zh(clock.today()) + " 起逾期");
 
         monthlyCheck(town, id, clock.today().toString(), true);
         awaitResolved("EXTINGUISHER_INSPECTION_OVERDUE", id);

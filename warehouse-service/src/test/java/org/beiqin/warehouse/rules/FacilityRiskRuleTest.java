@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,13 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class FacilityRiskRuleTest extends RuleTestBase {
-
-    private Map<String, Object> checklist(boolean groundFloor, boolean manualDoor) {
-        Map<String, Object> body = new HashMap<>(Map.of("inspectedOn", clock.today().toString(),
-                "groundFloorOrLift", groundFloor, "entranceClear", true, "dry", true,
-                "manualDoorRelease", manualDoor, "backupPowerCharged", true, "extinguisherPresent", true));
-        return body;
-    }
 
     @Test
     void aFourthFloorWarehouseWithNoManualDoorReleaseIsARiskUntilAPassingInspection() {

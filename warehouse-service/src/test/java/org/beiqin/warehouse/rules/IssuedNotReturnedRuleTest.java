@@ -32,11 +32,21 @@ class IssuedNotReturnedRuleTest extends RuleTestBase {
         clock.advance(Duration.ofDays(1));
         sweep();
         Discrepancy opened = awaitOpened("ISSUED_NOT_RETURNED", issue);
-        assertThat(opened.summary().zh()).contains("李明").contains("4个").contains("逾期 1 天");
+        assertThat(opened.summary().zh()).contains("李明").contains("4个")
+                .contains("应于 " + clock.today().minusDays(1).getYear() + "年").contains("至今未还");
         assertThat(opened.evidence()).containsEntry("recipient", "李明").containsEntry("outstanding", "4");
+
+        // days pass and the sweep runs again: nothing changed, so nothing is said
+        clock.advance(Duration.ofDays(2));
+        sweep();
+        assertThat(countEvents(EventTypes.DISCREPANCY_UPDATED, "ISSUED_NOT_RETURNED", issue))
+                .as("a growing count of days is not news").isZero();
 
         keeper(town).body(Map.of("issueId", issue, "quantity", 3))
                 .post("/api/warehouse/warehouses/" + warehouse + "/returns").then().statusCode(201);
+        Discrepancy updated = awaitUpdated("ISSUED_NOT_RETURNED", "1个", issue);
+        assertThat(updated.evidence()).containsEntry("outstanding", "1");
+        assertThat(updated.detectedAt()).as("the episode still began when it was found").isEqualTo(opened.detectedAt());
         assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "ISSUED_NOT_RETURNED", issue))
                 .as("one torch is still out").isZero();
         String writeOff = keeper(town).body(Map.of("issueId", issue, "quantity", 1, "reason", "抢险中遗失"))

@@ -166,4 +166,57 @@ class LedgerMismatchRuleTest extends RuleTestBase {
                 .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(409)
                 .body("type", equalTo("urn:beiqin:problem:stocktake-status"));
     }
+
+    @Test
+    void approvedAdjustmentsMakeUpTheDifferenceStepByStepAndAReversalReopensIt() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String vests = createItem(town, "救生衣", "FLOOD", "EQUIPMENT", "件");
+        String whistles = createItem(town, "口哨", "FLOOD", "EQUIPMENT", "个");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, vests, 10).statusCode(201);
+        receive(town, warehouse, whistles, 5).statusCode(201);
+        String stocktake = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                .statusCode(201).extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", vests, "zoneId", flood, "counted", 6),
+                Map.of("itemId", whistles, "zoneId", flood, "counted", 0))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
+                .body("differences", equalTo(2));
+
+        // both differences name their stocktake, so the county's ledger keeps them as one item with lines
+        Discrepancy vestLine = awaitOpened("LEDGER_MISMATCH", warehouse, vests);
+        Discrepancy whistleLine = awaitOpened("LEDGER_MISMATCH", warehouse, whistles);
+        assertThat(vestLine.source()).isEqualTo(whistleLine.source());
+        assertThat(vestLine.source().type()).isEqualTo("stocktake");
+        assertThat(vestLine.source().id()).isEqualTo(stocktake);
+        assertThat(vestLine.source().label()).startsWith("乔楼镇应急物资仓库 ").endsWith("日盘点");
+
+        // a keeper's adjustment does not count until the county approves it
+        String keeperAdjustment = keeper(town).body(Map.of("itemId", vests, "zoneId", flood, "delta", -1,
+                "reason", "复核少 1 件")).post("/api/warehouse/warehouses/" + warehouse + "/adjustments").then()
+                .statusCode(201).extract().path("id");
+        assertThat(countEvents(EventTypes.DISCREPANCY_UPDATED, "LEDGER_MISMATCH", warehouse, vests)).isZero();
+        as(Tokens.countyOffice("410182")).body(Map.of("note", "已核实"))
+                .post("/api/warehouse/movements/" + keeperAdjustment + "/approval").then().statusCode(200);
+        Discrepancy partly = awaitUpdated("LEDGER_MISMATCH", "尚差 3件", warehouse, vests);
+        assertThat(partly.summary().zh()).contains("盘亏 4件").contains("已审批调整 -1件");
+        assertThat(partly.evidence()).containsEntry("remaining", "-3");
+
+        // the county's administrator posts the rest directly: the book now says what the shelf holds
+        String rest = as(Tokens.token("admin-410182", "荥阳市管理员", "410182", java.util.Set.of("admin"))).body(Map.of("itemId", vests, "zoneId", flood, "delta", -3,
+                "reason", "盘亏核实后调整")).post("/api/warehouse/warehouses/" + warehouse + "/adjustments").then()
+                .statusCode(201).extract().path("id");
+        Discrepancy resolved = awaitResolved("LEDGER_MISMATCH", warehouse, vests);
+        assertThat(resolved.resolution().reason().zh()).contains("经审批的调整已补齐");
+        assertThat(balance(town, warehouse, vests)).isEqualByComparingTo("6");
+        assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "LEDGER_MISMATCH", warehouse, whistles))
+                .as("the other line stays open").isZero();
+
+        // the county takes its adjustment back: the difference stands again
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "调整有误"))
+                .post("/api/warehouse/movements/" + rest + "/reversal").then().statusCode(201);
+        assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "LEDGER_MISMATCH", warehouse, vests))
+                .as("opened once for the first episode, once again after the reversal").isEqualTo(2);
+    }
 }
