@@ -33,6 +33,7 @@ import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.contract.Discrepancy;
+import org.beiqin.drill.DeadlineChange;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.rules.DrillSweep;
 import org.beiqin.drill.service.Commands;
@@ -167,7 +168,19 @@ public class DrillResource {
     @Operation(summary = "改进措施完成 Mark an improvement action done, with evidence")
     public Views.ActionView actionDone(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
             @Valid @NotNull Commands.ActionDone done) {
-        return Views.ActionView.from(drills.actionDone(id, actionId, done));
+        return Views.ActionView.from(drills.actionDone(id, actionId, done), DeadlineChange.of(List.of(actionId)));
+    }
+
+    @PUT
+    @Path("{id}/actions/{actionId}/deadline")
+    @Operation(summary = "调整改进措施时限 Move an improvement action's deadline, with a reason",
+            description = "县应急办（延期批准）或组织演练的单位可调整；新时限不早于今天，理由和原时限留档。")
+    @APIResponse(responseCode = "403", description = "无权调整 Only the county office or the organising division")
+    @APIResponse(responseCode = "409", description = "措施已完成或已被他人修改 Done already, or changed meanwhile")
+    public Views.ActionView deadline(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
+            @Valid @NotNull Commands.Deadline change) {
+        return Views.ActionView.from(drills.changeDeadline(id, actionId, change),
+                DeadlineChange.of(List.of(actionId)));
     }
 
     @POST

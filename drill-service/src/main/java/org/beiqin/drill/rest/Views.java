@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.beiqin.drill.DrawnSupply;
+import org.beiqin.drill.DeadlineChange;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
 import org.beiqin.drill.Evaluation;
@@ -44,11 +45,21 @@ public final class Views {
     }
 
     public record ActionView(UUID id, int position, String description, String owner, LocalDate deadline,
-            ImprovementAction.Status status, String evidence, Instant doneAt, int version) {
+            ImprovementAction.Status status, String evidence, Instant doneAt, int version,
+            List<DeadlineChangeView> deadlineChanges) {
 
-        static ActionView from(ImprovementAction a) {
+        static ActionView from(ImprovementAction a, List<DeadlineChange> changes) {
             return new ActionView(a.id, a.position, a.description, a.owner, a.deadline, a.status, a.evidence, a.doneAt,
-                    a.version);
+                    a.version, changes.stream().filter(c -> c.actionId.equals(a.id)).map(DeadlineChangeView::from)
+                            .toList());
+        }
+    }
+
+    /** 时限调整记录: from, to, why, who, when. */
+    public record DeadlineChangeView(LocalDate from, LocalDate to, String reason, String changedBy, Instant changedAt) {
+
+        static DeadlineChangeView from(DeadlineChange c) {
+            return new DeadlineChangeView(c.from, c.to, c.reason, c.changedByName, c.changedAt);
         }
     }
 
@@ -69,13 +80,15 @@ public final class Views {
             boolean imported, String cancelReason, int version) {
 
         static DrillDetail from(Drill d, Evaluation e, List<ImprovementAction> actions, List<DrawnSupply> drawn) {
+            List<DeadlineChange> changes = DeadlineChange.of(actions.stream().map(a -> a.id).toList());
             return new DrillDetail(d.id, d.division, d.title, d.organisingUnit, d.kind, d.announced, d.hazard,
                     scenarioOf(d), d.objectives, d.scheduledOn, d.place, d.units, d.participants, d.supplies, d.status,
                     d.status.zh, d.approvedAt, d.approvedBy,
                     d.actualStart == null ? null : new Conduct(d.actualStart, d.actualEnd, d.tookPart, d.deviations),
                     e == null ? null : new EvaluationView(e.evaluatedOn, e.ratings, e.strengths, e.improvements,
                             e.evaluatedBy, e.recordedAt),
-                    actions.stream().map(ActionView::from).toList(), drawn.stream().map(Drawn::from).toList(),
+                    actions.stream().map(a -> ActionView.from(a, changes)).toList(),
+                    drawn.stream().map(Drawn::from).toList(),
                     "{\"type\":\"drill\",\"id\":\"" + d.id + "\"}", d.imported, d.cancelReason, d.version);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
@@ -14,7 +15,10 @@ import org.beiqin.drill.ImprovementAction;
 
 /**
  * IMPROVEMENT_OVERDUE (演练结束后及时进行总结、评估和改进 — notice 002): an improvement action past its
- * deadline and not done. Resolved when it is done.
+ * deadline and not done.
+ * <p>Resolved when it is done ({@link #done}), when its deadline is moved to today or later with a
+ * reason ({@link #check}), or by the sweep finding it no longer overdue. Imported history is judged
+ * when it arrives: a past deadline of an action not done opens it at once.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -30,6 +34,23 @@ public class ImprovementOverdueRule extends RuleSupport {
                 Findings.text("改进措施已完成", "The improvement action was done"));
     }
 
+    /** One action after its deadline changed or it was imported: overdue now, or not. */
+    public void check(Drill drill, ImprovementAction action) {
+        if (action.status == ImprovementAction.Status.OPEN && action.deadline.isBefore(today())) {
+            discrepancies.open(finding(drill, action));
+        } else if (action.status == ImprovementAction.Status.DONE) {
+            done(drill, action);
+        } else {
+            discrepancies.resolve(key(drill, action), Findings.text("改进措施时限已调整至 " + Wording.zh(action.deadline),
+                    "The deadline was moved to " + Wording.en(action.deadline)),
+                    Map.of("deadline", action.deadline.toString()));
+        }
+    }
+
+    private static String key(Drill drill, ImprovementAction action) {
+        return Findings.key(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action", action.id.toString());
+    }
+
     public void done(Drill drill, ImprovementAction action) {
         discrepancies.resolve(Findings.key(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action",
                 action.id.toString()), Findings.text("改进措施已完成", "The improvement action was done"),
@@ -37,13 +58,12 @@ public class ImprovementOverdueRule extends RuleSupport {
     }
 
     private Discrepancy finding(Drill drill, ImprovementAction action) {
-        long late = java.time.temporal.ChronoUnit.DAYS.between(action.deadline, today());
         return findings.finding(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action", action.id.toString(),
                 drill.title + " 改进措施 #" + action.position,
-                String.format("演练“%s”的改进措施“%s”已逾期 %d 天（%s 负责，时限 %s）", drill.title, action.description,
-                        late, action.owner, action.deadline),
-                String.format("Drill \"%s\": improvement \"%s\" %d days overdue (owner %s, due %s)", drill.title,
-                        action.description, late, action.owner, action.deadline),
+                String.format("演练“%s”的改进措施“%s”已过时限 %s 仍未完成（%s 负责）", drill.title, action.description,
+                        Wording.zh(action.deadline), action.owner),
+                String.format("Drill \"%s\": improvement \"%s\" not done by its deadline %s (owner %s)", drill.title,
+                        action.description, Wording.en(action.deadline), action.owner),
                 Map.of("deadline", action.deadline.toString(), "owner", action.owner));
     }
 }

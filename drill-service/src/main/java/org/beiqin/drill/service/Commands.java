@@ -76,6 +76,21 @@ public final class Commands {
             @NotNull @FutureOrPresent LocalDate deadline) {
     }
 
+    @Schema(description = "调整改进措施时限（须说明理由）")
+    public record Deadline(@NotNull @FutureOrPresent LocalDate deadline,
+            @Schema(example = "县应急办同意延期：备用电池需统一采购") @NotBlank @Size(max = 1000) String reason,
+            @NotNull @PositiveOrZero Integer version) {
+    }
+
+    /** An improvement action of an old record: its deadline may be past, and it may have been done. */
+    @Schema(description = "导入的改进措施（时限可在过去；已完成的须附完成日期和证据）")
+    public record ImportedAction(@NotBlank @Size(max = 2000) String description,
+            @NotBlank @Size(max = 100) String owner,
+            @NotNull LocalDate deadline,
+            @PastOrPresent LocalDate doneOn,
+            @Size(max = 4000) String evidence) {
+    }
+
     @Schema(description = "更正评估日期")
     public record EvaluationDate(@NotNull @PastOrPresent LocalDate evaluatedOn) {
     }
@@ -98,6 +113,7 @@ public final class Commands {
             @PastOrPresent LocalDate evaluatedOn,
             @Size(max = 30) List<Parts.@Valid @NotNull Rating> ratings,
             @Size(max = 4000) String strengths,
-            @Size(max = 4000) String areasForImprovement) {
+            @Size(max = 4000) String areasForImprovement,
+            @Size(max = 50) List<@Valid @NotNull ImportedAction> actions) {
     }
 }

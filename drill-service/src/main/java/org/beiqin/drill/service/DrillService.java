@@ -18,7 +18,9 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.ProblemException.FieldError;
+import org.beiqin.commons.problem.Words;
 import org.beiqin.commons.security.Caller;
+import org.beiqin.drill.DeadlineChange;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
 import org.beiqin.drill.Evaluation;
@@ -186,7 +188,7 @@ public class DrillService {
         Drill drill = locked(id);
         Evaluation evaluation = Evaluation.findById(drill.id);
         if (evaluation == null) {
-            throw ProblemException.conflict("drill-status", drill.status.zh, DrillStatus.EVALUATED.zh);
+            throw ProblemException.conflict("drill-status", status(drill.status), status(DrillStatus.EVALUATED));
         }
         requireNotBefore(drill, evaluatedOn);
         evaluation.evaluatedOn = evaluatedOn;
@@ -212,11 +214,46 @@ public class DrillService {
         return action;
     }
 
+    /**
+     * Moves an open improvement action's deadline, with the reason on record: the county office
+     * over the drill's division (an extension it grants) or the organising division's own staff.
+     */
+    public ImprovementAction changeDeadline(UUID id, UUID actionId, Commands.Deadline change) {
+        Drill drill = visible(id);
+        if (!caller.isCountyOffice() && !caller.division().equals(drill.division)) {
+            throw new ProblemException(403, "deadline-change-forbidden");
+        }
+        ImprovementAction action = ImprovementAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
+        if (action == null || !action.drillId.equals(drill.id)) {
+            throw ProblemException.notFound("改进措施", actionId);
+        }
+        ProblemException.requireVersion(change.version(), action.version);
+        if (action.status == ImprovementAction.Status.DONE) {
+            throw ProblemException.conflict("action-done", action.doneAt);
+        }
+        if (change.deadline().equals(action.deadline)) {
+            throw ProblemException.unprocessable("deadline-unchanged", change.deadline());
+        }
+        DeadlineChange audit = new DeadlineChange();
+        audit.actionId = action.id;
+        audit.from = action.deadline;
+        audit.to = change.deadline();
+        audit.reason = change.reason().strip();
+        audit.changedBy = caller.subject();
+        audit.changedByName = caller.name();
+        audit.changedAt = clock.instant();
+        audit.persist();
+        action.deadline = change.deadline();
+        improvementRule.check(drill, action);
+        ImprovementAction.flush();
+        return action;
+    }
+
     public Drill cancel(UUID id, String reason) {
         Drill drill = locked(id);
         if (drill.status != DrillStatus.DRAFT && drill.status != DrillStatus.APPROVED) {
-            throw ProblemException.conflict("drill-status", drill.status.zh,
-                    DrillStatus.DRAFT.zh + "/" + DrillStatus.APPROVED.zh);
+            throw ProblemException.conflict("drill-status", status(drill.status),
+                    new Words(DrillStatus.DRAFT.zh + "/" + DrillStatus.APPROVED.zh, "draft/approved"));
         }
         drill.status = DrillStatus.CANCELLED;
         drill.cancelledAt = clock.instant();
@@ -252,11 +289,65 @@ public class DrillService {
                 drill.status = DrillStatus.EVALUATED;
             }
         }
+        List<ImprovementAction> actions = importActions(drill, evaluation, record.actions());
         planRules.check(drill);
         if (drill.actualStart != null) {
             afterConduct(drill, evaluation);
         }
+        for (ImprovementAction action : actions) {
+            improvementRule.check(drill, action);
+        }
         return touched(drill);
+    }
+
+    /**
+     * An old evaluation's actions, as they were: deadlines may be past and an action may have been
+     * done, but the dates still follow one another (an action comes from its evaluation; it is
+     * done on or after that day), and a done action names its evidence.
+     */
+    private List<ImprovementAction> importActions(Drill drill, Evaluation evaluation,
+            List<Commands.ImportedAction> imported) {
+        if (imported == null || imported.isEmpty()) {
+            return List.of();
+        }
+        if (evaluation == null) {
+            throw ProblemException.unprocessable("actions-without-evaluation");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            Commands.ImportedAction a = imported.get(i);
+            if (a.deadline().isBefore(evaluation.evaluatedOn)) {
+                errors.add(new FieldError("actions[" + i + "].deadline", "action-deadline-before-evaluation"));
+            }
+            if (a.doneOn() != null && a.doneOn().isBefore(evaluation.evaluatedOn)) {
+                errors.add(new FieldError("actions[" + i + "].doneOn", "action-done-before-evaluation"));
+            }
+            if (a.doneOn() != null && (a.evidence() == null || a.evidence().isBlank())) {
+                errors.add(new FieldError("actions[" + i + "].evidence", "action-done-needs-evidence"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<ImprovementAction> actions = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            Commands.ImportedAction a = imported.get(i);
+            ImprovementAction action = new ImprovementAction();
+            action.id = UUID.randomUUID();
+            action.drillId = drill.id;
+            action.position = i + 1;
+            action.description = a.description().strip();
+            action.owner = a.owner().strip();
+            action.deadline = a.deadline();
+            action.status = a.doneOn() == null ? ImprovementAction.Status.OPEN : ImprovementAction.Status.DONE;
+            if (a.doneOn() != null) {
+                action.doneAt = a.doneOn().atStartOfDay(CHINA).toInstant();
+                action.evidence = a.evidence().strip();
+            }
+            action.persist();
+            actions.add(action);
+        }
+        return actions;
     }
 
     public Drill visible(UUID id) {
@@ -268,6 +359,10 @@ public class DrillService {
         evaluationRules.check(drill, evaluation);
         suppliesRule.check(drill);
         threeOutages.conducted(drill);
+    }
+
+    private static Words status(DrillStatus status) {
+        return Words.of(status.zh, status);
     }
 
     private Drill locked(UUID id) {
@@ -330,13 +425,13 @@ public class DrillService {
 
     private static void requireStatus(Drill drill, DrillStatus needed) {
         if (drill.status != needed) {
-            throw ProblemException.conflict("drill-status", drill.status.zh, needed.zh);
+            throw ProblemException.conflict("drill-status", status(drill.status), status(needed));
         }
     }
 
     private static void requireNot(Drill drill, DrillStatus refused) {
         if (Objects.equals(drill.status, refused)) {
-            throw ProblemException.conflict("drill-status", drill.status.zh, "未取消");
+            throw ProblemException.conflict("drill-status", status(drill.status), new Words("未取消", "not cancelled"));
         }
     }
 }
