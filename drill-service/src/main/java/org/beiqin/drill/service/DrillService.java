@@ -19,6 +19,8 @@ import jakarta.transaction.Transactional;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.ProblemException.FieldError;
 import org.beiqin.commons.problem.Words;
+import org.beiqin.commons.security.Roles;
+import org.beiqin.commons.time.Wording;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.drill.DeadlineChange;
 import org.beiqin.drill.Drill;
@@ -204,7 +206,7 @@ public class DrillService {
         }
         ProblemException.requireVersion(done.version(), action.version);
         if (action.status == ImprovementAction.Status.DONE) {
-            throw ProblemException.conflict("action-done", action.doneAt);
+            throw ProblemException.conflict("action-done", day(action.doneAt));
         }
         action.status = ImprovementAction.Status.DONE;
         action.evidence = done.evidence().strip();
@@ -215,24 +217,31 @@ public class DrillService {
     }
 
     /**
-     * Moves an open improvement action's deadline, with the reason on record: the county office
-     * over the drill's division (an extension it grants) or the organising division's own staff.
+     * Moves an open improvement action's deadline, with the reason on record. The county office
+     * over the drill grants extensions, also of an overdue action; the organising division's
+     * office (its duty officers) may reschedule its own action only while it is not yet overdue —
+     * a unit does not clear its own overdue finding by moving the date.
      */
     public ImprovementAction changeDeadline(UUID id, UUID actionId, Commands.Deadline change) {
         Drill drill = visible(id);
-        if (!caller.isCountyOffice() && !caller.division().equals(drill.division)) {
-            throw new ProblemException(403, "deadline-change-forbidden");
-        }
         ImprovementAction action = ImprovementAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
         if (action == null || !action.drillId.equals(drill.id)) {
             throw ProblemException.notFound("改进措施", actionId);
         }
+        boolean county = caller.isCountyOffice();
+        boolean organiser = caller.division().equals(drill.division)
+                && (caller.hasRole(Roles.DUTY_OFFICER) || caller.hasRole(Roles.ADMIN));
+        boolean overdue = action.deadline.isBefore(LocalDate.now(clock.withZone(CHINA)));
+        if (!county && !(organiser && !overdue)) {
+            throw new ProblemException(403, overdue ? "deadline-overdue-county-only" : "deadline-change-forbidden");
+        }
         ProblemException.requireVersion(change.version(), action.version);
         if (action.status == ImprovementAction.Status.DONE) {
-            throw ProblemException.conflict("action-done", action.doneAt);
+            throw ProblemException.conflict("action-done", day(action.doneAt));
         }
         if (change.deadline().equals(action.deadline)) {
-            throw ProblemException.unprocessable("deadline-unchanged", change.deadline());
+            throw ProblemException.unprocessable("deadline-unchanged",
+                    new Words(Wording.zh(change.deadline()), Wording.en(change.deadline())));
         }
         DeadlineChange audit = new DeadlineChange();
         audit.actionId = action.id;
@@ -359,6 +368,10 @@ public class DrillService {
         evaluationRules.check(drill, evaluation);
         suppliesRule.check(drill);
         threeOutages.conducted(drill);
+    }
+
+    private static Words day(java.time.Instant at) {
+        return new Words(Wording.zhDay(at), Wording.enDay(at));
     }
 
     private static Words status(DrillStatus status) {

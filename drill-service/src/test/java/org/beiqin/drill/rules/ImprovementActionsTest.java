@@ -51,6 +51,9 @@ class ImprovementActionsTest extends DrillTestBase {
                 .contentType("application/problem+json");
         county().body(Map.of("deadline", "2026-08-16", "reason", "补录", "version", 0)).put(path).then()
                 .statusCode(400).contentType("application/problem+json");
+        // the township does not clear its own overdue action by moving the date: that is the county's extension
+        office(town).body(extension).put(path).then().statusCode(403)
+                .body("type", equalTo("urn:beiqin:problem:deadline-overdue-county-only"));
         assertThat(drill(town, id).getString("actions[0].deadline")).isEqualTo("2026-08-15");
 
         // the county grants the extension: on record, and the action is no longer overdue
@@ -65,17 +68,25 @@ class ImprovementActionsTest extends DrillTestBase {
                 .statusCode(422).body("type", equalTo("urn:beiqin:problem:deadline-unchanged"));
         county().body(Map.of("deadline", "2026-10-08", "reason", "旧页面", "version", 0)).put(path).then()
                 .statusCode(409);
-        // the organising township may move it again, with its reason
+        // before it is due again the organising township's office may reschedule it, with its reason; a keeper may not
         keeper(town).body(Map.of("deadline", "2026-10-15", "reason", "电池到货推迟", "version", 1)).put(path).then()
-                .statusCode(200).body("deadlineChanges", hasSize(2));
+                .statusCode(403).body("type", equalTo("urn:beiqin:problem:deadline-change-forbidden"));
+        office(town).body(Map.of("deadline", "2026-10-15", "reason", "电池到货推迟", "version", 1)).put(path).then()
+                .statusCode(200).body("deadlineChanges", hasSize(2))
+                .body("deadlineChanges[1].changedBy", equalTo("乔楼镇应急办"));
 
         clock.set(LocalDateTime.of(2026, 10, 16, 9, 0));
         sweep();
         assertThat(openedKeys("IMPROVEMENT_OVERDUE", actionId)).as("overdue again after the new deadline").hasSize(2);
         keeper(town).body(Map.of("evidence", "已采购 4 块备用电池并入库", "version", 2))
                 .post("/api/drills/" + id + "/actions/" + actionId + "/completion").then().statusCode(200);
-        keeper(town).body(Map.of("deadline", "2026-12-01", "reason", "再延", "version", 3)).put(path).then()
-                .statusCode(409);
+        county().body(Map.of("deadline", "2026-12-01", "reason", "再延", "version", 3)).put(path).then()
+                .statusCode(409).body("type", equalTo("urn:beiqin:problem:action-done"))
+                .body("detail", org.hamcrest.Matchers.containsString("2026年10月16日"));
+    }
+
+    private static io.restassured.specification.RequestSpecification office(String town) {
+        return as(Tokens.token("office-" + town, "乔楼镇应急办", town, java.util.Set.of("duty_officer")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.problem.Messages;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Severity;
 import org.beiqin.rectification.Alert;
@@ -162,15 +164,20 @@ public class Ledger {
             journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
                     finding.detectedAt().toString(), "document", documentLabel(finding)));
             // one alert for the document, however many lines follow: it names the document and the rule
-            String rule = "LEDGER_MISMATCH".equals(item.rule) ? "账实不符" : item.rule;
-            journal.alert(item, item.subjectLabel + "：" + rule, item.subjectLabel + ": " + (
-                    "LEDGER_MISMATCH".equals(item.rule) ? "counts differ from the ledger" : item.rule),
+            boolean mismatch = "LEDGER_MISMATCH".equals(item.rule);
+            journal.alert(item,
+                    item.subjectLabel + "：" + (mismatch ? "账实不符" : Messages.get(Messages.CHINESE, "rule." + item.rule)),
+                    item.subjectLabel + ": " + (mismatch ? "counts differ from the ledger"
+                            : Messages.get(Locale.ENGLISH, "rule." + item.rule)),
                     Alert.Kind.OPENED, item.severity);
         } else if (!item.findingOpen) {
             reopen(item, finding.detectedAt());
         } else {
             item.updatedAt = clock.instant();
-            journal.system(item, HistoryEntry.Kind.LINE_OPENED, Map.of("line", lineLabel(line)));
+            if (!finding.detectedAt().equals(item.detectedAt)) {
+                // lines found with the document need no word each; one found later does
+                journal.system(item, HistoryEntry.Kind.LINE_OPENED, Map.of("line", lineLabel(line)));
+            }
             alertIfWorse(item, before);
         }
         if (left != null) {
@@ -185,6 +192,10 @@ public class Ledger {
             return lineOpened(source, finding);
         }
         RectificationItem item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (!item.key.equals(itemKey(finding))) {
+            // counted again in another document while still open: it is that document's line now
+            return lineOpened(source, finding);
+        }
         describe(line, finding);
         String before = item.severity;
         item.severity = worst(item.severity, line.severity);
@@ -196,12 +207,24 @@ public class Ledger {
 
     private RectificationItem lineResolved(String source, Discrepancy finding, Instant resolvedAt) {
         ItemLine line = ItemLine.findById(finding.key());
+        RectificationItem item;
         if (line == null) {
-            // resolved before it was seen open: keep the line, already resolved
-            lineOpened(source, finding);
-            line = ItemLine.findById(finding.key());
+            // resolved before it was seen open (its opened event predates this ledger): keep it, resolved
+            item = lockedByKey(itemKey(finding));
+            if (item == null) {
+                item = create(source, finding, itemKey(finding));
+                describeSource(item, finding);
+                journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
+                        finding.detectedAt().toString(), "note", "resolved before it was seen open"));
+            }
+            line = new ItemLine();
+            line.key = finding.key();
+            line.itemId = item.id;
+            describe(line, finding);
+            line.persist();
+        } else {
+            item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
         }
-        RectificationItem item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
         line.findingOpen = false;
         line.resolvedAt = resolvedAt;
         line.resolution = resolutionMap(finding.resolution(), resolvedAt);
@@ -258,7 +281,14 @@ public class Ledger {
                 finding.source().id());
     }
 
+    /**
+     * The document's item, locked. The lock is taken on the key first, so that replicas applying
+     * two lines of a new document at once create its item once (a row lock alone cannot hold a
+     * row that does not exist yet).
+     */
     private static RectificationItem lockedByKey(String key) {
+        RectificationItem.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, key).getSingleResult();
         return RectificationItem.find("key", key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 

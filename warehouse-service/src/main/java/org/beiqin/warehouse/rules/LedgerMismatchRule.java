@@ -27,7 +27,8 @@ import org.beiqin.warehouse.Warehouse;
  * <p>Resolved by:
  * <ul>
  * <li>a later submitted count of that line that matches the book ({@link #counted});
- * <li>the county approving the stocktake, which posts the difference ({@link #corrected});
+ * <li>the county approving the stocktake, which posts what approved adjustments since the count
+ *     have not already made up ({@link #corrected});
  * <li>approved adjustments since the count that make up the difference — a county adjustment, or
  *     a keeper's adjustment once the county approves it ({@link #bookChanged}).
  * </ul>
@@ -68,27 +69,51 @@ public class LedgerMismatchRule extends RuleSupport {
     }
 
     /**
-     * The county changed this stock line's book (an approved adjustment, a correction, or the
-     * reversal of either): judged against the line's latest submitted count, the finding resolves
-     * when the approved changes since that count make up its difference, states what is left when
-     * they make up part of it, and opens again when a reversal takes them back.
+     * The county changed this stock line's book (an approved adjustment, or the reversal of an
+     * approved adjustment or correction). Judged against the line's latest submitted count: an
+     * open finding resolves when the approved changes since that count make up its difference and
+     * states what is left when they make up part of it; a reversal that takes them back opens it
+     * again. A line whose difference was settled, or that matched, is not a finding because the
+     * county changed its book later; a count sent back to be redone is judged when it is submitted.
      */
-    public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
+    public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, boolean reversal) {
+        String key = Findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
+        // two approvals on one line at once would each miss the other's change
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("""
-                SELECT s.id, l.counted, l.ledger FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktake_id
+                SELECT s.id, s.status, l.counted, l.ledger FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktake_id
                 WHERE s.warehouse_id = ?1 AND l.zone_id = ?2 AND l.item_id = ?3 AND l.lot = ?4
-                  AND s.status IN ('SUBMITTED', 'RECONCILED') AND l.ledger IS NOT NULL
-                ORDER BY s.submitted_at DESC LIMIT 1""")
+                ORDER BY s.opened_at DESC LIMIT 1""")
                 .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
                 .getResultList();
-        if (counts.isEmpty()) {
+        if (counts.isEmpty() || "OPEN".equals(counts.get(0)[1]) || counts.get(0)[3] == null) {
             return;
         }
         Stocktake stocktake = Stocktake.findById(counts.get(0)[0]);
-        BigDecimal counted = (BigDecimal) counts.get(0)[1];
-        BigDecimal ledger = (BigDecimal) counts.get(0)[2];
-        BigDecimal approved = (BigDecimal) em.createNativeQuery("""
+        BigDecimal counted = (BigDecimal) counts.get(0)[2];
+        BigDecimal ledger = (BigDecimal) counts.get(0)[3];
+        if (counted.compareTo(ledger) == 0 || !reversal && !discrepancies.isOpen(key)) {
+            return;
+        }
+        BigDecimal approved = approvedSince(warehouse, zoneId, itemId, lot, stocktake.submittedAt);
+        if (counted.subtract(ledger).subtract(approved).signum() == 0) {
+            discrepancies.resolve(key, Findings.text("经审批的调整已补齐盘点差异，账面与实存相符",
+                    "Approved changes made up the stocktake difference"),
+                    Map.of("stocktakeId", stocktake.id.toString(), "counted", plain(counted),
+                            "approvedChanges", plain(approved)));
+            return;
+        }
+        open(stocktake, warehouse, StorageZone.findById(zoneId), Item.findById(itemId), lot, counted, ledger,
+                approved);
+    }
+
+    /**
+     * What the county has approved on this stock line since {@code since}: corrections, approved
+     * adjustments, and the reversals of either (which take them back).
+     */
+    public BigDecimal approvedSince(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, Instant since) {
+        return (BigDecimal) em.createNativeQuery("""
                 SELECT coalesce(sum(m.delta), 0) FROM movement m
                 WHERE m.warehouse_id = ?1 AND m.zone_id = ?2 AND m.item_id = ?3 AND m.lot = ?4 AND m.recorded_at >= ?5
                   AND m.id IN (
@@ -100,18 +125,7 @@ public class LedgerMismatchRule extends RuleSupport {
                       WHERE b.type = 'STOCKTAKE_CORRECTION'
                          OR b.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id))""")
                 .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
-                .setParameter(5, stocktake.submittedAt).getSingleResult();
-        String id = subjectId(warehouse.id, zoneId, itemId, lot);
-        if (counted.subtract(ledger).subtract(approved).signum() == 0) {
-            discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock", id),
-                    Findings.text("经审批的调整已补齐盘点差异，账面与实存相符",
-                            "Approved changes made up the stocktake difference"),
-                    Map.of("stocktakeId", stocktake.id.toString(), "counted", plain(counted),
-                            "approvedChanges", plain(approved)));
-            return;
-        }
-        open(stocktake, warehouse, StorageZone.findById(zoneId), Item.findById(itemId), lot, counted, ledger,
-                approved);
+                .setParameter(5, since).getSingleResult();
     }
 
     /** The group every line of one stocktake belongs to in the county's ledger. */

@@ -184,7 +184,7 @@ public class MovementService {
                 command.delta().abs(), command.delta(), command.reason(), command.occurredAt()), warehouse, item);
         if (caller.isCountyApprover()) {
             recordApproval(adjustment, "由县级直接调整");
-            rules.ledgerMismatch().bookChanged(warehouse, zoneId, item.id, lot);
+            rules.ledgerMismatch().bookChanged(warehouse, zoneId, item.id, lot, false);
         } else {
             rules.adjustmentUnapproved().posted(adjustment, warehouse, item);
         }
@@ -204,7 +204,8 @@ public class MovementService {
             throw new ProblemException(403, "approval-forbidden");
         }
         if (adjustment.type != MovementType.ADJUSTMENT) {
-            throw ProblemException.unprocessable("approval-not-adjustment", Words.of(adjustment.type.zh, adjustment.type));
+            throw ProblemException.unprocessable("approval-not-adjustment",
+                    Words.of(adjustment.type.zh, adjustment.type));
         }
         if (approved(adjustment.id)) {
             throw ProblemException.conflict("adjustment-already-approved");
@@ -215,7 +216,7 @@ public class MovementService {
         recordApproval(adjustment, command == null ? null : command.note());
         rules.adjustmentUnapproved().approved(adjustment, caller.name());
         rules.ledgerMismatch().bookChanged(Warehouse.findById(adjustment.warehouseId), adjustment.zoneId,
-                adjustment.itemId, adjustment.lot);
+                adjustment.itemId, adjustment.lot, false);
         return adjustment;
     }
 
@@ -270,7 +271,8 @@ public class MovementService {
         boolean approvedByCounty = original.type == MovementType.STOCKTAKE_CORRECTION
                 || original.type == MovementType.ADJUSTMENT && approved(original.id);
         if (approvedByCounty && !caller.isCountyApprover()) {
-            throw new ProblemException(403, "reversal-needs-approver", Words.of(original.type.zh, original.type));
+            throw new ProblemException(403, "reversal-needs-approver",
+                    Words.of(original.type.zh, original.type));
         }
         if (Movement.count("reversesId", original.id) > 0) {
             throw ProblemException.conflict("already-reversed", original.id);
@@ -290,7 +292,7 @@ public class MovementService {
         Movement posted = ledger.post(m, item);
         rules.afterReversal(posted, original, warehouse, item);
         if (approvedByCounty) {
-            rules.ledgerMismatch().bookChanged(warehouse, original.zoneId, original.itemId, original.lot);
+            rules.ledgerMismatch().bookChanged(warehouse, original.zoneId, original.itemId, original.lot, true);
         }
         return posted;
     }
@@ -353,7 +355,8 @@ public class MovementService {
     private static StorageZone defaultZone(Warehouse warehouse, Item item) {
         return StorageZone.<StorageZone>find("warehouseId = ?1 and category = ?2 order by name", warehouse.id,
                 item.category).firstResultOptional()
-                .orElseThrow(() -> ProblemException.unprocessable("zone-required", Words.of(item.category.zh, item.category)));
+                .orElseThrow(() -> ProblemException.unprocessable("zone-required",
+                        Words.of(item.category.zh, item.category)));
     }
 
     /** Registers a lot (with its expiry for shelf-life items); returns its code, '' for none. */

@@ -163,9 +163,16 @@ public class StocktakeService {
             if (difference == null || difference.signum() == 0) {
                 continue;
             }
+            // what approved adjustments since the count already posted is not posted twice
+            BigDecimal outstanding = difference.subtract(rules.ledgerMismatch().approvedSince(warehouse, line.zoneId(),
+                    line.itemId(), line.lot(), stocktake.submittedAt));
+            if (outstanding.signum() == 0) {
+                rules.ledgerMismatch().bookChanged(warehouse, line.zoneId(), line.itemId(), line.lot(), false);
+                continue;
+            }
             Item item = Item.findById(line.itemId());
             org.beiqin.warehouse.Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
-                    difference, command.reason(), stocktake.id);
+                    outstanding, command.reason(), stocktake.id);
             rules.ledgerMismatch().corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
                     correction.id);
             posted.add(correction);

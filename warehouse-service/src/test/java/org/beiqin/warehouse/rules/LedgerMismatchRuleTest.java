@@ -218,5 +218,19 @@ class LedgerMismatchRuleTest extends RuleTestBase {
                 .post("/api/warehouse/movements/" + rest + "/reversal").then().statusCode(201);
         assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "LEDGER_MISMATCH", warehouse, vests))
                 .as("opened once for the first episode, once again after the reversal").isEqualTo(2);
+
+        // the county approves the stocktake: what the approved adjustment already posted is not posted again
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "按实盘数入账"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation").then().statusCode(201);
+        assertThat(balance(town, warehouse, vests)).as("the shelf's 6, not 10 - 1 - 4").isEqualByComparingTo("6");
+        assertThat(balance(town, warehouse, whistles)).isEqualByComparingTo("0");
+        awaitResolved("LEDGER_MISMATCH", warehouse, whistles);
+        assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "LEDGER_MISMATCH", warehouse, vests)).isEqualTo(2);
+
+        // a later approved change of a settled line is the county's own decision, not a new mismatch
+        as(Tokens.token("admin-410182", "荥阳市管理员", "410182", java.util.Set.of("admin"))).body(Map.of("itemId", vests,
+                "zoneId", flood, "delta", 2, "reason", "上级调拨补充")).post("/api/warehouse/warehouses/" + warehouse
+                + "/adjustments").then().statusCode(201);
+        assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "LEDGER_MISMATCH", warehouse, vests)).isEqualTo(2);
     }
 }
