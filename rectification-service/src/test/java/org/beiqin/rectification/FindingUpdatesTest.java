@@ -101,6 +101,36 @@ class FindingUpdatesTest extends RectificationTestBase {
     }
 
     @Test
+    void aDifferenceThatComesBackInALaterStocktakeIsALineOfThatStocktakeAndTheFirstKeepsItsHistory() {
+        String town = newTownship();
+        Discrepancy.Source november = new Discrepancy.Source("stocktake", uuid(), "乔楼镇应急物资仓库 11月28日盘点");
+        Discrepancy.Source december = new Discrepancy.Source("stocktake", uuid(), "乔楼镇应急物资仓库 12月28日盘点");
+        Discrepancy shovels = line(town, "铁锨", "盘点实存 18把，账面 20把，盘亏 2把", november);
+        sendOpened(shovels);
+        String first = awaitItems(town, 1).get(0).get("id").toString();
+        sendResolved(shovels, clock.instant(), "复盘数量与账面相符");
+        await(first, d -> d.getString("item.status").equals("COMPLETED"));
+
+        Discrepancy again = new Discrepancy(shovels.key(), shovels.rule(), shovels.severity(), shovels.division(),
+                shovels.subject(), clock.instant().plusSeconds(60), new Discrepancy.Text("盘点实存 17把，账面 20把，盘亏 3把",
+                        "short 3"), Map.of("stocktakeId", december.id()), december, null);
+        sendOpened(again);
+        List<Map<String, Object>> both = awaitItems(town, 2);
+        String second = both.stream().map(i -> i.get("id").toString()).filter(id -> !id.equals(first)).findFirst()
+                .orElseThrow();
+        JsonPath later = await(second, d -> d.getList("lines").size() == 1);
+        assertThat(later.getString("item.summary")).isEqualTo("乔楼镇应急物资仓库 12月28日盘点：1 项账实不符");
+        assertThat(later.getString("lines[0].summary")).isEqualTo("盘点实存 17把，账面 20把，盘亏 3把");
+        JsonPath earlier = item(first);
+        assertThat(earlier.getString("item.status")).isEqualTo("COMPLETED");
+        assertThat(earlier.getString("item.summary")).isEqualTo("乔楼镇应急物资仓库 11月28日盘点：1 项账实不符");
+        assertThat(earlier.getList("lines.summary", String.class)).containsExactly("盘点实存 18把，账面 20把，盘亏 2把");
+
+        sendResolved(again, clock.instant(), "复盘数量与账面相符");
+        await(second, d -> d.getString("item.status").equals("COMPLETED"));
+    }
+
+    @Test
     void aDifferenceFoundBeforeGroupingEndsOnItsOwnItemAndOnlyANewEpisodeJoinsTheStocktake() {
         String town = newTownship();
         Discrepancy.Source stocktake = new Discrepancy.Source("stocktake", uuid(), "乔楼镇应急物资仓库 12月1日盘点");

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.DrawnSupply;
@@ -73,8 +74,9 @@ public class SuppliesNotDrawnRule extends RuleSupport {
             return null;
         }
         return findings.finding(Rule.SUPPLIES_NOT_DRAWN, drill.division, "drill", drill.id.toString(), drill.title,
-                String.format("演练“%s”（%s）计划动用的物资没有出库记录：%s", drill.title, day, String.join("、", missing)),
-                String.format("Drill \"%s\" (%s): planned supplies never issued: %s", drill.title, day,
+                String.format("演练“%s”（%s）计划动用的物资没有出库记录：%s", drill.title, Wording.zh(day),
+                        String.join("、", missing)),
+                String.format("Drill \"%s\" (%s): planned supplies never issued: %s", drill.title, Wording.en(day),
                         String.join(", ", missing)),
                 Map.of("drillDay", day.toString(), "supplies", planned));
     }

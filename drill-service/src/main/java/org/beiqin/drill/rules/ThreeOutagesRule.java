@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
@@ -48,7 +49,7 @@ public class ThreeOutagesRule extends RuleSupport {
                 discrepancies.open(findings.finding(Rule.THREE_OUTAGES_NOT_DRILLED, township, "township",
                         township + ":" + standing.season(), township,
                         String.format("%s 自 %s 以来未开展断网、断电、断路（三断）演练（汛期自 %s 起）", township,
-                                standing.windowStart(), standing.seasonStart()),
+                                Wording.zh(standing.windowStart()), Wording.zh(standing.seasonStart())),
                         String.format("%s has not drilled network, power and road outage since %s (flood season from %s)",
                                 township, standing.windowStart(), standing.seasonStart()),
                         Map.of("season", standing.season(), "since", standing.windowStart().toString(),

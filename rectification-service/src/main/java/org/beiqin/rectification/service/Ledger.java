@@ -130,6 +130,11 @@ public class Ledger {
     }
 
     private RectificationItem lineOpened(String source, Discrepancy finding) {
+        ItemLine open = ItemLine.findById(finding.key());
+        if (open != null && open.findingOpen) {
+            // said again within its episode: newer facts for the line it already is
+            return lineUpdated(source, finding);
+        }
         String itemKey = itemKey(finding);
         RectificationItem item = lockedByKey(itemKey);
         boolean created = item == null;
@@ -138,7 +143,12 @@ public class Ledger {
             describeSource(item, finding);
         }
         ItemLine line = ItemLine.findById(finding.key());
-        RectificationItem left = null;
+        if (line != null && !line.itemId.equals(item.id) && !line.findingOpen) {
+            // a new episode found by another document: the old document keeps its resolved line
+            // (under a key of its own), and this one gets a line of its own
+            archive(line);
+            line = null;
+        }
         if (line == null) {
             line = new ItemLine();
             line.key = finding.key();
@@ -147,11 +157,6 @@ public class Ledger {
             line.findingOpen = true;
             line.persist();
         } else {
-            if (!line.itemId.equals(item.id)) {
-                // a new episode of this line belongs to the newer document
-                left = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
-                line.itemId = item.id;
-            }
             describe(line, finding);
             line.findingOpen = true;
             line.resolvedAt = null;
@@ -180,9 +185,6 @@ public class Ledger {
             }
             alertIfWorse(item, before);
         }
-        if (left != null) {
-            settle(left, finding.detectedAt());
-        }
         return item;
     }
 
@@ -192,10 +194,8 @@ public class Ledger {
             return lineOpened(source, finding);
         }
         RectificationItem item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
-        if (!item.key.equals(itemKey(finding))) {
-            // counted again in another document while still open: it is that document's line now
-            return lineOpened(source, finding);
-        }
+        // counted again in another document while still open, it stays the line of the document
+        // that found it: its text says what the latest count says
         describe(line, finding);
         String before = item.severity;
         item.severity = worst(item.severity, line.severity);
@@ -244,6 +244,15 @@ public class Ledger {
             item.resolution = Map.of("resolvedAt", at.toString(), "lines", count.total());
             close(item, at, "系统核验：" + count.total() + " 项均已消除");
         }
+    }
+
+    /** Keeps a resolved line on its item under a key of its own, so its key can start a line elsewhere. */
+    private static void archive(ItemLine line) {
+        ItemLine.flush();
+        ItemLine.getEntityManager().createNativeQuery(
+                "UPDATE item_line SET discrepancy_key = discrepancy_key || '@' || item_id WHERE discrepancy_key = ?1")
+                .setParameter(1, line.key).executeUpdate();
+        ItemLine.getEntityManager().detach(line);
     }
 
     private void summarize(RectificationItem item) {

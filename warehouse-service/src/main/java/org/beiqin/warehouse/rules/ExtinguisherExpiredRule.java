@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Warehouse;
@@ -38,16 +39,16 @@ public class ExtinguisherExpiredRule extends RuleSupport {
         if (aged) {
             discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
                     String.format("灭火器“%s”（%s，出厂于 %s）已达报废年限，%s 起应报废", e.label, e.agent.zh,
-                            e.manufacturedOn, state.schedule().scrapOn()),
-                    String.format("Extinguisher %s, made %s, reached its scrap age on %s", e.label, e.manufacturedOn,
-                            state.schedule().scrapOn()),
+                            Wording.zh(e.manufacturedOn), Wording.zh(state.schedule().scrapOn())),
+                    String.format("Extinguisher %s, made %s, reached its scrap age on %s", e.label,
+                            Wording.en(e.manufacturedOn), Wording.en(state.schedule().scrapOn())),
                     Map.of("cause", "scrapAge", "manufacturedOn", e.manufacturedOn.toString(),
                             "scrapOn", state.schedule().scrapOn().toString(), "agent", e.agent.name())));
         } else {
             discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(), label,
-                    String.format("灭火器“%s”在 %s 的检查中不合格，无法使用", e.label, state.lastVerdictOn()),
+                    String.format("灭火器“%s”在 %s 的检查中不合格，无法使用", e.label, Wording.zh(state.lastVerdictOn())),
                     String.format("Extinguisher %s failed its check on %s and cannot be used", e.label,
-                            state.lastVerdictOn()),
+                            Wording.en(state.lastVerdictOn())),
                     Map.of("cause", "failedCheck", "checkedOn", state.lastVerdictOn().toString())));
         }
     }
