@@ -118,12 +118,29 @@ test('the county office works an item through on screen: filter, six clears, mea
   readable(itemText, 'the item');
   await check(page, 'county-04-item-1366');
 
-  // an item raised by a stocktake shows the stock card it came from
+  // a stocktake's differences are one item: the stocktake it came from, and line by line what is resolved
+  const [warehouse] = await ok('GET', '/api/warehouse/warehouses', { token: keeperToken });
+  const shelves = (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock`, { token: keeperToken }))
+    .filter(b => Number(b.quantity) > 1).slice(0, 2);
+  let counting = (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stocktakes?status=OPEN`, { token: keeperToken }))[0];
+  if (!counting) counting = await ok('POST', `/api/warehouse/warehouses/${warehouse.id}/stocktakes`, { token: keeperToken, body: { note: 'e2e 月度盘点' } });
+  await ok('PUT', `/api/warehouse/stocktakes/${counting.id}/lines`, { token: keeperToken, body: { lines: shelves.map(b =>
+    ({ itemId: b.itemId, zoneId: b.zoneId, lot: b.lot || undefined, counted: Number(b.quantity) - 1 })) } });
+  await ok('POST', `/api/warehouse/stocktakes/${counting.id}/submit`, { token: keeperToken, headers: { 'Idempotency-Key': unique('e2e-submit') } });
   await page.goto(BASE + '/#/ledger?rule=LEDGER_MISMATCH&division=410182102');
   await page.waitForSelector('[data-testid=ledger] tbody tr td a');
-  await page.click('[data-testid=ledger] tbody tr td a');
+  await page.locator('[data-testid=ledger] tbody tr', { hasText: new RegExp(warehouse.name + ' .+盘点：\\d+ 项账实不符') }).first()
+    .locator('td a').first().click();
+  await page.waitForSelector('[data-testid=lines] [data-testid=line]');
+  const stocktakeItem = page.url().split('/').pop();
+  const lines = await page.locator('[data-testid=lines]').innerText();
+  assert.match(lines, /逐项情况（已解决 \d+ \/ 共 \d+ 项）/);
+  assert.match(lines, /盘点实存 .+，账面 .+，盘(亏|盈)/);
+  assert.match(lines, /未解决|已解决/);
   await page.waitForSelector('[data-testid=source-record]');
-  assert.match(await page.locator('[data-testid=source-record]').innerText(), /物资台账卡：.+结存/);
+  assert.match(await page.locator('[data-testid=source-record]').innerText(), /盘点单：.+共清点 \d+ 项/);
+  readable(await page.locator('[data-testid=item]').innerText(), 'the stocktake item');
+  await check(page, 'county-04b-stocktake-item-1366');
 
   // the same pages on a phone
   const phone = await chromium.newContext(PHONE);
@@ -137,6 +154,9 @@ test('the county office works an item through on screen: filter, six clears, mea
   await small.goto(BASE + '/#/item/' + id);
   await small.waitForSelector('[data-testid=item]');
   await check(small, 'county-07-item-360');
+  await small.goto(BASE + '/#/item/' + stocktakeItem);
+  await small.waitForSelector('[data-testid=lines] [data-testid=line]');
+  await check(small, 'county-07b-stocktake-item-360');
   await phone.close();
   await context.close();
 });

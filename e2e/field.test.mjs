@@ -343,6 +343,21 @@ test('township office on a phone: a drill planned, refused without contacts, app
   assert.match(await page.locator('[data-testid=actions]').innerText(), /备用发电机每月试机一次[\s\S]*责任人 乔楼镇应急办/);
   readable(evaluated, 'evaluated drill');
   await check(page, 'field-office-04-drill-evaluated-360');
+
+  // the county grants more time: the organising township moves the deadline, and the reason stays on record
+  await page.click('[data-testid=move-deadline]');
+  const extended = new Date(Date.now() + 45 * 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+  await page.fill('[data-testid=deadline-form] input[name=deadline]', extended);
+  await check(page, 'field-office-04b-deadline-360');
+  await page.fill('[data-testid=deadline-form] input[name=reason]', '县应急办同意延期：发电机需返厂检修');
+  await page.click('[data-testid=deadline-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=deadline-change]');
+  const moved = await page.locator('[data-testid=actions]').innerText();
+  const [y, m, d] = extended.split('-').map(Number);
+  assert.match(moved, new RegExp(`调整为 ${y}年${m}月${d}日（乔楼镇应急办 赵华，.+）：县应急办同意延期：发电机需返厂检修`));
+  assert.match(moved, new RegExp(`完成时限 ${y}年${m}月${d}日`));
+  readable(moved, 'moved deadline');
+  await check(page, 'field-office-04c-deadline-moved-360');
   await page.click('a[href="#/drills"]');
   await page.waitForSelector(`[data-testid=drills] li[data-title="${title}"]`);
   assert.match(await page.locator(`[data-testid=drills] li[data-title="${title}"]`).innerText(), /已评估[\s\S]*整改 1 项未完成/);

@@ -134,7 +134,7 @@ export const WATCHED = {
   beiqin_warehouse: ['warehouse', 'storage_zone', 'item', 'movement', 'stock_balance', 'stock_lot', 'stock_standard', 'stocktake',
     'stocktake_line', 'extinguisher', 'extinguisher_record', 'equipment', 'equipment_record', 'facility_inspection',
     'inspection_photo', 'adjustment_approval', 'idempotency_record'],
-  beiqin_drill: ['drill', 'evaluation', 'improvement_action', 'idempotency_record'],
+  beiqin_drill: ['drill', 'evaluation', 'improvement_action', 'action_deadline_change', 'idempotency_record'],
   beiqin_duty: ['team', 'member', 'audit_entry', 'duty_period', 'shift', 'spot_check', 'idempotency_record'],
   beiqin_rectification: ['rectification_measure', 'division', 'item_evidence', 'idempotency_record'],
   beiqin_gateway: ['app_user', 'idempotency_record']

@@ -24,12 +24,33 @@ def call(method, path, body=None, key=None, token=COUNTY):
     return api.call("", method, path, body, key, token)
 
 
-open_findings = {d["key"] for source in (f"{WAREHOUSE}/api/warehouse/discrepancies", f"{DRILL}/api/drills/discrepancies",
-                               f"{DUTY}/api/duty/discrepancies")
-                 for d in call("GET", source) if d["division"].startswith(TOWN)}
+def item_key(finding):
+    """The ledger item a finding lands on: its own key, or its source document's (a stocktake's lines)."""
+    source = finding.get("source")
+    if not source:
+        return finding["key"]
+    service = finding["key"].split("/")[0]
+    return f"{service}/{finding['division']}/{finding['rule']}/{source['type']}/{source['id']}"
+
+
+findings = [d for source in (f"{WAREHOUSE}/api/warehouse/discrepancies", f"{DRILL}/api/drills/discrepancies",
+                             f"{DUTY}/api/duty/discrepancies")
+            for d in call("GET", source) if d["division"].startswith(TOWN)]
+open_findings = {item_key(d) for d in findings}
+def all_items():
+    """Every item of the demo township, page by page (a machine that ran the tests holds many)."""
+    found, page = [], 0
+    while True:
+        batch = call("GET", f"{BASE}/api/rectification/items?division={TOWN}&size=200&page={page}")
+        found += batch["items"]
+        if len(found) >= batch["total"] or not batch["items"]:
+            return found
+        page += 1
+
+
 deadline = time.monotonic() + 60
 while True:
-    items = call("GET", f"{BASE}/api/rectification/items?division={TOWN}&size=200")["items"]
+    items = all_items()
     if open_findings <= {i["key"] for i in items} or time.monotonic() > deadline:
         break
     time.sleep(1)
@@ -37,9 +58,10 @@ missing = open_findings - {i["key"] for i in items}
 if missing:
     sys.exit(f"demo data: {len(missing)} findings did not reach the rectification ledger: {sorted(missing)}")
 
-# the demo's own mismatch (the shovels counted short), not one a later count or a test raised
-mismatch = next((i for i in items if i["rule"] == "LEDGER_MISMATCH"
-                 and (i["subject"]["label"] or "").startswith("乔楼镇应急物资仓库 铁锨")), None)
+# the demo's own mismatch (the shovels counted short) — the item of its stocktake — not one a test raised
+shovels = next((d for d in findings if d["rule"] == "LEDGER_MISMATCH"
+                and (d["subject"].get("label") or "").startswith("乔楼镇应急物资仓库 铁锨")), None)
+mismatch = next((i for i in items if shovels and i["key"] == item_key(shovels)), None)
 if mismatch:
     detail = call("GET", f"{BASE}/api/rectification/items/{mismatch['id']}")
     present = {m["description"] for m in detail["measures"]}

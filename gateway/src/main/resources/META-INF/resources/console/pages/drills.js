@@ -210,7 +210,23 @@ export default {
               <template x-for="a in drill.actions" :key="a.id">
                 <li :class="a.status === 'OPEN' && a.deadline < app.today() ? 'urgent' : ''">
                   <div class="row"><strong x-text="a.description"></strong><span class="tag" :class="a.status === 'DONE' ? 'ok' : a.deadline < app.today() ? 'bad' : 'warn'" x-text="a.status === 'DONE' ? t('drills.actionDone') : t('drills.actionOpen')"></span></div>
-                  <small class="muted" x-text="t('drills.actionLine', a.owner, date(a.deadline))"></small>
+                  <div><small class="muted" x-text="t('drills.actionLine', a.owner, date(a.deadline))"></small></div>
+                  <template x-for="(c, ci) in a.deadlineChanges || []" :key="ci">
+                    <div><small class="muted" data-testid="deadline-change" x-text="t('drills.deadlineMoved', date(c.from), date(c.to), c.changedBy, time(c.changedAt), c.reason)"></small></div>
+                  </template>
+                  <button type="button" class="small outline" data-testid="move-deadline" x-show="a.status === 'OPEN' && mayMoveDeadline(a) && !(moving && moving.id === a.id)"
+                    @click="moving = { id: a.id, deadline: '', reason: '', version: a.version }; errors = {}" x-text="t('drills.moveDeadline')"></button>
+                  <template x-if="moving && moving.id === a.id">
+                    <form class="inline-form" data-testid="deadline-form" @submit.prevent="moveDeadline(a)">
+                      <label><span x-text="t('drills.newDeadline')"></span><input type="date" name="deadline" x-model="moving.deadline" :min="app.today()" required
+                        :aria-invalid="errors.deadline ? 'true' : null"></label>
+                      <label><span x-text="t('drills.deadlineReason')"></span><input name="reason" x-model="moving.reason" required maxlength="1000" :placeholder="t('drills.deadlineReasonHint')"
+                        :aria-invalid="errors.reason ? 'true' : null"></label>
+                      <small class="field-error" role="alert" x-show="errors.deadline || errors.reason || errors._" x-text="[errors.deadline, errors.reason, errors._].filter(Boolean).join('；')"></small>
+                      <div class="row"><button type="submit" :disabled="busy" x-text="t('drills.saveDeadline')"></button>
+                        <button type="button" class="outline" @click="moving = null" x-text="t('cancel')"></button></div>
+                    </form>
+                  </template>
                 </li>
               </template>
             </ul>
@@ -220,6 +236,7 @@ export default {
     </template>`,
   data: page(() => ({
     KINDS, HAZARDS, RATINGS, scope: '', drills: [], three: [], openActions: [], plan: null, drill: null, errors: {}, busy: false, key: null,
+    moving: null,
     conductForm: { start: '', end: '', tookPart: '', deviations: '' }, evaluation: null,
     init() {
       const own = this.app.session.user.division;
@@ -304,6 +321,27 @@ export default {
       const body = { actualStart: instant(c.start), actualEnd: instant(c.end), tookPart: c.tookPart.split('\n').map(x => x.trim()).filter(Boolean) };
       if (c.deviations.trim()) body.deviations = c.deviations.trim();
       if (await this.act('POST', '/api/drills/' + this.drill.id + '/conduct', body)) this.say(this.t('drills.conductSaved'));
+    },
+    /**
+     * The county office over the drill grants extensions (also of an overdue action); the organising
+     * division's office may reschedule its own action while it is not yet overdue.
+     */
+    mayMoveDeadline(a) {
+      const user = this.app.session.user;
+      if (user.roles.includes('county_office')) return true;
+      return user.division === this.drill.division && a.deadline >= this.app.today()
+        && (user.roles.includes('duty_officer') || user.roles.includes('admin'));
+    },
+    async moveDeadline(a) {
+      const m = this.moving;
+      this.busy = true; this.errors = {};
+      try {
+        await api.call('PUT', '/api/drills/' + this.drill.id + '/actions/' + a.id + '/deadline',
+          { deadline: m.deadline, reason: m.reason.trim(), version: m.version });
+        this.moving = null;
+        this.say(this.t('drills.deadlineSaved', a.description, this.date(m.deadline)));
+        await this.open(this.drill.id);
+      } catch (e) { this.errors = this.refusal(e); } finally { this.busy = false; }
     },
     async evaluate() {
       const v = this.evaluation;

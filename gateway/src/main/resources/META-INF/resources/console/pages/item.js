@@ -38,6 +38,23 @@ export default {
           </template>
         </dl>
 
+        <template x-if="detail.lines && detail.lines.length">
+          <article data-testid="lines">
+            <h3 x-text="t('item.lines', detail.lines.filter(l => !l.findingOpen).length, detail.evidence.lines || detail.lines.length)"></h3>
+            <table class="cards">
+              <thead><tr><th x-text="t('item.lineWhat')"></th><th x-text="t('item.lineFinding')"></th><th x-text="t('status')"></th></tr></thead>
+              <tbody><template x-for="l in detail.lines" :key="l.key">
+                <tr :class="l.findingOpen ? '' : 'muted'" data-testid="line">
+                  <td :data-label="t('item.lineWhat')" x-text="l.subject.label || '—'"></td>
+                  <td :data-label="t('item.lineFinding')" x-text="l.summary"></td>
+                  <td :data-label="t('status')"><strong x-show="l.findingOpen" class="error" x-text="t('item.lineOpen')"></strong>
+                    <span x-show="!l.findingOpen" x-text="t('item.lineResolved', time(l.resolvedAt)) + (l.resolvedBy ? '：' + l.resolvedBy : '')"></span></td>
+                </tr></template></tbody>
+            </table>
+            <p class="muted" x-show="(detail.evidence.lines || 0) > detail.lines.length" x-text="t('item.linesMore', detail.lines.length, detail.evidence.lines)"></p>
+          </article>
+        </template>
+
         <article>
           <h3 x-text="t('item.plan')"></h3>
           <p class="warning" role="alert" data-testid="stale" x-show="stale">
@@ -180,6 +197,11 @@ export default {
           const d = await api.call('GET', '/api/drills/' + subject.id);
           this.source = { title: d.title, facts: [t('source.drillOn', this.date(d.scheduledOn), d.place || '—'), d.statusLabel,
             d.evaluation ? t('source.evaluated', this.date(d.evaluation.evaluatedOn)) : t('source.notEvaluated')] };
+        } else if (subject.type === 'stocktake') {
+          const s = await api.call('GET', '/api/warehouse/stocktakes/' + subject.id);
+          this.source = { title: t('source.stocktake', s.warehouseName || '—', s.lines.length), facts: [
+            s.submittedAt ? t('source.submitted', this.time(s.submittedAt), s.submittedBy || '—') : t('stocktake.status.' + s.status),
+            t('stocktake.status.' + s.status), t('source.differences', s.differences ?? '—')] };
         } else if (subject.type === 'warehouse') {
           const w = await api.call('GET', '/api/warehouse/warehouses/' + subject.id);
           this.source = { title: w.name, facts: [t('source.address', w.address || '—'), t('source.floor', w.floor ?? '—')] };
