@@ -28,7 +28,7 @@ public class PlanRules extends RuleSupport {
                         String.format("Drill \"%s\": units without a contact and phone: %s", drill.title,
                                 String.join(", ", noContact)),
                         Map.of("units", noContact)),
-                Findings.text("参演单位均已明确联系人", "Every unit has a contact"), Map.of());
+                cancelled(drill) ? CANCELLED : Findings.text("参演单位均已明确联系人", "Every unit has a contact"), Map.of());
         List<String> noRole = drill.participants.stream().filter(p -> !p.hasRole()).map(Parts.Participant::name)
                 .toList();
         discrepancies.set(adopted(drill) && !noRole.isEmpty(),
@@ -38,6 +38,14 @@ public class PlanRules extends RuleSupport {
                         String.format("Drill \"%s\": %d participants without a task: %s", drill.title, noRole.size(),
                                 String.join(", ", noRole)),
                         Map.of("participants", noRole)),
-                Findings.text("参演人员岗位任务均已明确", "Every participant has a task"), Map.of());
+                cancelled(drill) ? CANCELLED : Findings.text("参演人员岗位任务均已明确", "Every participant has a task"),
+                Map.of());
+    }
+
+    private static final org.beiqin.contract.Discrepancy.Text CANCELLED = Findings.text("演练已取消",
+            "The drill was cancelled");
+
+    private static boolean cancelled(Drill drill) {
+        return drill.status == org.beiqin.drill.DrillStatus.CANCELLED;
     }
 }

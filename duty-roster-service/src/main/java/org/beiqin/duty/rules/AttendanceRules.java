@@ -15,8 +15,9 @@ import org.beiqin.duty.Shift;
 /**
  * NOT_CHECKED_IN (应急值班人员不在岗 — notice 002) and LEADER_ABSENT (带班领导缺岗, higher severity): the
  * person on a shift has not checked in the county's minutes (15) after it started — or after they
- * were put on it, for a substitute. The key is the shift and the person: checking in (late) resolves
- * it, and so does a substitute taking the shift.
+ * were put on it, for a substitute. The key is the shift and the person.
+ * <p>Resolved when that person checks in (late). A substitute put on the shift covers it from then
+ * on, but does not erase the absence: the absent person's finding stays for the county to rectify.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -18,8 +18,9 @@ import org.beiqin.duty.Shift;
  * required leaders and staff rostered. The roster is cut at every shift boundary, so each gap is
  * found exactly, to the minute; the finding lists every gap and follows the roster while open.
  * Periods are judged by the sweep until they end.
- * <p>Resolved when the roster is full: by a shift added, a rotation generated, an override or a
- * swap that fills the gap (each judged at once), or by the sweep.
+ * <p>Resolved when the roster is full: by a shift added or a rotation laid that fills the gap (each
+ * judged at once), or by the sweep. Overrides and swaps change who stands a shift, not whether it
+ * is staffed, so they neither open nor close a gap.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -59,6 +59,9 @@ class MemberRulesTest extends DutyTestBase {
         office(town).body(change("TRANSFERRED", "13800000051", List.of(), true, 1))
                 .put("/api/duty/teams/" + team + "/members/" + commander).then().statusCode(200);
         assertThat(opened("STALE_ASSIGNMENT", commander)).as("still holds the future shift").hasSize(1);
+        // the open finding now names only what he still holds
+        assertThat(discrepancies.awaitUpdated("STALE_ASSIGNMENT", "仍担任：1 个未到期的班次", commander).summary().zh())
+                .doesNotContain("指挥长");
         String shiftId = office(town).get("/api/duty/periods/" + period + "/shifts").then().statusCode(200).extract()
                 .path("[0].id");
         office(town).body(Map.of("memberId", deputy, "reason", "高指挥调离", "version", 0))

@@ -29,8 +29,8 @@ public class EquipmentFaultyRule extends RuleSupport {
     public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
         String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
         int limit = parameters.faultRepairDays(e.division);
-        boolean faultStanding = e.status == Equipment.Status.FAULTY && state.lastCheckAt() != null;
-        long days = faultStanding ? Duration.between(state.lastCheckAt(), clock.instant()).toDays() : 0;
+        boolean faultStanding = e.status == Equipment.Status.FAULTY && state.faultSince() != null;
+        long days = faultStanding ? Duration.between(state.faultSince(), clock.instant()).toDays() : 0;
         if (!faultStanding || days <= limit) {
             discrepancies.resolve(key, Findings.text(e.status == Equipment.Status.SCRAPPED ? "已报废" : "已修复",
                     e.status == Equipment.Status.SCRAPPED ? "Scrapped" : "Repaired"), Map.of());
@@ -39,9 +39,9 @@ public class EquipmentFaultyRule extends RuleSupport {
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
                 String.format("“%s”于 %s 检查发现故障，%d 天内未修复或报废", e.label,
-                        Wording.zhDay(state.lastCheckAt()), limit),
+                        Wording.zhDay(state.faultSince()), limit),
                 String.format("%s found faulty on %s, not repaired or scrapped within %d days", e.label,
-                        Wording.enDay(state.lastCheckAt()), limit),
-                Map.of("faultFoundAt", state.lastCheckAt().toString(), "limitDays", limit, "kind", e.kind.name())));
+                        Wording.enDay(state.faultSince()), limit),
+                Map.of("faultFoundAt", state.faultSince().toString(), "limitDays", limit, "kind", e.kind.name())));
     }
 }

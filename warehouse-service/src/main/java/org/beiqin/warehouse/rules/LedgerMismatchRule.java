@@ -84,7 +84,7 @@ public class LedgerMismatchRule extends RuleSupport {
         List<Object[]> counts = em.createNativeQuery("""
                 SELECT s.id, s.status, l.counted, l.ledger FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktake_id
                 WHERE s.warehouse_id = ?1 AND l.zone_id = ?2 AND l.item_id = ?3 AND l.lot = ?4
-                ORDER BY s.opened_at DESC LIMIT 1""")
+                ORDER BY s.opened_at DESC, s.submitted_at DESC NULLS FIRST LIMIT 1""")
                 .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
                 .getResultList();
         if (counts.isEmpty() || "OPEN".equals(counts.get(0)[1]) || counts.get(0)[3] == null) {

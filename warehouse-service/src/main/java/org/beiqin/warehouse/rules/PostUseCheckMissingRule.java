@@ -29,9 +29,8 @@ public class PostUseCheckMissingRule extends RuleSupport {
     public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
         String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
         int limit = parameters.postUseCheckDays(e.division);
-        boolean unchecked = e.status != Equipment.Status.SCRAPPED && state.lastReturnFromUseAt() != null
-                && (state.lastCheckAt() == null || state.lastCheckAt().isBefore(state.lastReturnFromUseAt()));
-        long days = unchecked ? Duration.between(state.lastReturnFromUseAt(), clock.instant()).toDays() : 0;
+        boolean unchecked = e.status != Equipment.Status.SCRAPPED && state.uncheckedSince() != null;
+        long days = unchecked ? Duration.between(state.uncheckedSince(), clock.instant()).toDays() : 0;
         if (!unchecked || days <= limit) {
             discrepancies.resolve(key, Findings.text("使用后已检查", "Checked after use"),
                     state.lastCheckAt() == null ? Map.of() : Map.of("checkedAt", state.lastCheckAt().toString()));
@@ -40,9 +39,9 @@ public class PostUseCheckMissingRule extends RuleSupport {
         discrepancies.open(findings.finding(RULE, e.division, "equipment", e.id.toString(),
                 warehouse.name + " " + e.label,
                 String.format("“%s”于 %s 使用后归还，未在 %d 天内检查", e.label,
-                        Wording.zhDay(state.lastReturnFromUseAt()), limit),
+                        Wording.zhDay(state.uncheckedSince()), limit),
                 String.format("%s back from use on %s and not checked within %d days", e.label,
-                        Wording.enDay(state.lastReturnFromUseAt()), limit),
-                Map.of("returnedAt", state.lastReturnFromUseAt().toString(), "limitDays", limit)));
+                        Wording.enDay(state.uncheckedSince()), limit),
+                Map.of("returnedAt", state.uncheckedSince().toString(), "limitDays", limit)));
     }
 }

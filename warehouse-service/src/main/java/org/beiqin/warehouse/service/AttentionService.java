@@ -81,15 +81,14 @@ public class AttentionService {
                     add.add("equipment.chargeReading", id, e.label,
                             date(since).plusDays(parameters.chargeIntervalDays(e.kind.name())), "检查电量", "Charge reading");
                 }
-                if (e.status == Equipment.Status.FAULTY && s.lastCheckAt() != null) {
+                if (e.status == Equipment.Status.FAULTY && s.faultSince() != null) {
                     add.add("equipment.repair", id, e.label,
-                            date(s.lastCheckAt()).plusDays(parameters.faultRepairDays(e.division)), "故障维修或报废",
+                            date(s.faultSince()).plusDays(parameters.faultRepairDays(e.division)), "故障维修或报废",
                             "Repair or scrap the fault");
                 }
-                if (s.lastReturnFromUseAt() != null
-                        && (s.lastCheckAt() == null || s.lastCheckAt().isBefore(s.lastReturnFromUseAt()))) {
+                if (s.uncheckedSince() != null) {
                     add.add("equipment.postUseCheck", id, e.label,
-                            date(s.lastReturnFromUseAt()).plusDays(parameters.postUseCheckDays(e.division)), "使用后检查",
+                            date(s.uncheckedSince()).plusDays(parameters.postUseCheckDays(e.division)), "使用后检查",
                             "Check after use");
                 }
             }

@@ -14,9 +14,14 @@ import org.beiqin.warehouse.rules.Times;
 @ApplicationScoped
 public class EquipmentStates {
 
-    /** Latest charge reading, check, repair and return from use; any may be null. */
+    /**
+     * Latest charge reading, check, repair and return from use; any may be null. {@code faultSince}
+     * is the first failing check since it last worked (a check found it working, or a repair), so a
+     * second failing check does not restart the repair clock; {@code uncheckedSince} is the first
+     * return from use since its last check, so a second use does not restart the check clock.
+     */
     public record State(Integer lastPercent, Instant lastReadingAt, Boolean lastCheckWorking, Instant lastCheckAt,
-            Instant lastRepairAt, Instant lastReturnFromUseAt) {
+            Instant lastRepairAt, Instant lastReturnFromUseAt, Instant faultSince, Instant uncheckedSince) {
     }
 
     @Inject
@@ -50,6 +55,17 @@ public class EquipmentStates {
                 }
             }
         }
-        return new State(percent, readingAt, working, checkAt, repairAt, usedAt);
+        Object[] clocks = (Object[]) em.createNativeQuery("""
+                SELECT (SELECT min(f.at) FROM equipment_record f
+                        WHERE f.equipment_id = ?1 AND f.kind = 'CHECK' AND NOT f.working
+                          AND f.at > coalesce((SELECT max(w.at) FROM equipment_record w WHERE w.equipment_id = ?1
+                                AND (w.kind = 'REPAIR' OR w.kind = 'CHECK' AND w.working)), '-infinity')),
+                       (SELECT min(u.at) FROM equipment_record u
+                        WHERE u.equipment_id = ?1 AND u.kind = 'RETURNED_FROM_USE'
+                          AND u.at > coalesce((SELECT max(c.at) FROM equipment_record c WHERE c.equipment_id = ?1
+                                AND c.kind = 'CHECK'), '-infinity'))""")
+                .setParameter(1, equipment.id).getSingleResult();
+        return new State(percent, readingAt, working, checkAt, repairAt, usedAt, Times.instant(clocks[0]),
+                Times.instant(clocks[1]));
     }
 }

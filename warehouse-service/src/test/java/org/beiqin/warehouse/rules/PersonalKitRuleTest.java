@@ -59,7 +59,12 @@ class PersonalKitRuleTest extends RuleTestBase {
             producer.send(new ProducerRecord<>(Topics.ROSTER_TEAMS, team, "{not an event"));
             producer.send(new ProducerRecord<>(Topics.ROSTER_TEAMS, team,
                     teamEvent(UUID.randomUUID(), team, town, 5, t0.minus(Duration.ofDays(1)))));
-            // then the team shrinks to 30: 31 pairs are enough
+            // the team shrinks to 60: still short, and the finding says so
+            producer.send(new ProducerRecord<>(Topics.ROSTER_TEAMS, team,
+                    teamEvent(UUID.randomUUID(), team, town, 60, t0.plusSeconds(30))));
+            producer.flush();
+            awaitUpdated("BELOW_STANDARD", "应急队员 60 名", "/kit/", warehouse, boots);
+            // then to 30: 31 pairs are enough
             producer.send(new ProducerRecord<>(Topics.ROSTER_TEAMS, team,
                     teamEvent(UUID.randomUUID(), team, town, 30, t0.plusSeconds(60))));
             producer.flush();
