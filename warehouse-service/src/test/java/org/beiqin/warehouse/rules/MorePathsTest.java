@@ -115,9 +115,7 @@ class MorePathsTest extends RuleTestBase {
         String town = newTownship();
         String warehouse = createWarehouse(town, "贾峪镇应急仓库");
         String other = createWarehouse(town, "贾峪镇周转库");
-        String water = keeper(town).body(Map.of("division", town, "name", "矿泉水", "category", "RELIEF",
-                "kind", "WATER", "specification", "550ml×24", "unit", "箱"))
-                .post("/api/warehouse/items").then().statusCode(201).extract().path("id");
+        String water = water(town);
         for (String lot : List.of("W-1", "W-2")) {
             keeper(town).body(Map.of("itemId", water, "lot", lot, "expiresOn", clock.today().plusDays(1).toString(),
                     "quantity", 30)).post("/api/warehouse/warehouses/" + warehouse + "/receipts").then()

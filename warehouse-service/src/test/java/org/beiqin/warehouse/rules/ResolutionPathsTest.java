@@ -46,9 +46,7 @@ class ResolutionPathsTest extends RuleTestBase {
     void anExpiredLotSaysHowMuchIsLeftAndEndsWhenTheLastIsIssued() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "贾峪镇应急仓库");
-        String water = keeper(town).body(Map.of("division", town, "name", "矿泉水", "category", "RELIEF",
-                "kind", "WATER", "specification", "550ml×24", "unit", "箱"))
-                .post("/api/warehouse/items").then().statusCode(201).extract().path("id");
+        String water = water(town);
         keeper(town).body(Map.of("itemId", water, "lot", "W-1", "expiresOn", clock.today().plusDays(1).toString(),
                 "quantity", 30)).post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(201);
         clock.advance(Duration.ofDays(2));

@@ -13,6 +13,13 @@ abstract class RuleTestBase extends WarehouseTestBase {
         as(Tokens.countyOffice("410182")).post("/api/warehouse/discrepancies/sweep").then().statusCode(200);
     }
 
+    /** Drinking water, a shelf-life item kept in lots. */
+    protected static String water(String town) {
+        return keeper(town).body(Map.of("division", town, "name", "矿泉水", "category", "RELIEF",
+                "kind", "WATER", "specification", "550ml×24", "unit", "箱"))
+                .post("/api/warehouse/items").then().statusCode(201).extract().path("id");
+    }
+
     protected static String equipment(String town, String warehouse, String kind, String label) {
         return keeper(town).body(Map.of("kind", kind, "label", label))
                 .post("/api/warehouse/warehouses/" + warehouse + "/equipment").then().statusCode(201)
