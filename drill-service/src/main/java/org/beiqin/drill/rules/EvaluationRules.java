@@ -19,7 +19,9 @@ import org.beiqin.drill.Evaluation;
  * EVALUATION_MISSING (应急演练后无总结、评估 — notice 002): a conducted drill with no evaluation once
  * the county's days (7 by default) after the drill day have passed. EVALUATION_BEFORE_PLAN
  * (演练总结日期在演练方案制定日期之前): an evaluation dated before the plan's approval or before the
- * drill — the API refuses it, so it comes from imported records; resolved when the date is corrected.
+ * drill — the API refuses it, so it comes from imported records.
+ * <p>EVALUATION_MISSING is resolved when the evaluation is filed; EVALUATION_BEFORE_PLAN when its
+ * date is corrected ({@code PUT /{id}/evaluation/date}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

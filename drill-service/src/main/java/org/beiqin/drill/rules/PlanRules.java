@@ -14,7 +14,10 @@ import org.beiqin.drill.Parts;
  * UNIT_WITHOUT_CONTACT (每个参演单位明确一名联系人 — notice 002) and ROLES_UNASSIGNED (具体岗位任务不明确
  * — notice 004): an adopted plan (approved, conducted or evaluated — approval refuses these, so
  * they come from imported records) with a unit lacking a named contact and phone, or a participant
- * without a task. Resolved when the units or participants are completed, or the drill cancelled.
+ * without a task.
+ * <p>Resolved by: the units' contacts or the participants' tasks completed ({@code PUT /{id}/units},
+ * {@code /participants}) · the drill cancelled. Updated while open when some are completed and
+ * others are not (the text names those left).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -22,7 +22,9 @@ import org.beiqin.drill.Parts;
  * SUPPLIES_NOT_DRAWN (演练需动用的物资在仓库，无开封启用痕迹 — notice 002): the plan lists supplies,
  * the drill was conducted, its day is over, and the warehouse ledger shows no issue movement
  * referencing the drill for one of them (same warehouse and item; a reversed issue does not
- * count). Resolved when the movements arrive on {@code warehouse.movements}.
+ * count).
+ * <p>Resolved when the issue movements arrive on {@code warehouse.movements}; opened again when one
+ * is reversed. Updated while open when part of the supplies is drawn (the text names what is left).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

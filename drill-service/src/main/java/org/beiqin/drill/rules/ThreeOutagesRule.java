@@ -22,7 +22,8 @@ import org.beiqin.drill.DrillStatus;
  * covering network, power and road outage in the 12 months before flood season (1 June by
  * default). Checked from the county's lead days (30) before the season to the end of that year,
  * for every township the service knows of (any drill of it or its villages); one finding per
- * township and season, resolved when such a drill is conducted.
+ * township and season.
+ * <p>Resolved when such a drill is conducted, or imported from the records.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

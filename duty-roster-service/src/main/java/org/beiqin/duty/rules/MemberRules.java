@@ -22,6 +22,11 @@ import org.beiqin.duty.Team;
  * their gender (60 for men, 50 for women by default); CONTACT_MISSING — an active member without a
  * phone. TEAM_BELOW_MINIMUM — a team with fewer active members than its level needs (30 for a
  * township, 10 for a village).
+ * <p>Resolved by ({@code PUT /teams/{id}/members/{memberId}} unless said otherwise): STALE_ASSIGNMENT
+ * — the roles taken off and the future shifts given to others (override), updated while some
+ * remain; MEMBER_DEPARTED_LISTED — taken off the list, or back to active; MEMBER_OVER_AGE — resigned,
+ * transferred or taken off the list; CONTACT_MISSING — the phone added, or the member gone or
+ * delisted; TEAM_BELOW_MINIMUM — members added or back to active (updated by the sweep while short).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -18,6 +18,7 @@ import org.beiqin.duty.SpotCheck;
  * UNREACHABLE (值班人员电话联系不上 — notice 002): a spot check not acknowledged within the county's
  * minutes (10). It escalates to the leader of the shift's period on duty at that moment — unless it
  * was the leader who did not answer — and the finding stays open until the officer acknowledges.
+ * <p>Resolved when the officer acknowledges ({@code POST /spot-checks/{id}/acknowledgement}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -16,6 +16,8 @@ import org.beiqin.warehouse.Warehouse;
  * behind it — the same power as a stocktake correction, without the county's sign-off. It is
  * posted (the keeper is not blocked in the field) and stands as a finding the county sees until
  * the county approves it or it is reversed.
+ * <p>Resolved by: the county's approval ({@code POST /movements/{id}/approval}) · the adjustment's
+ * reversal. Never updated: an adjustment is not edited.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

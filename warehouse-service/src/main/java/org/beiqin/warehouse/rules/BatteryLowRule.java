@@ -13,7 +13,9 @@ import org.beiqin.warehouse.service.EquipmentStates;
 
 /**
  * BATTERY_LOW (手电筒没电或电量不足；应急灯缺电；卫星电话未及时充电 — notice 002): the latest charge
- * reading is below the kind's threshold (80 % by default). Resolved by a reading at or above it.
+ * reading is below the kind's threshold (80 % by default).
+ * <p>Resolved by: a reading at or above the threshold · the equipment scrapped. Updated while open
+ * by a new reading still below it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

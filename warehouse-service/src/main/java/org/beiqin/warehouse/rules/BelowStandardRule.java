@@ -19,6 +19,9 @@ import org.beiqin.warehouse.Warehouse;
  * BELOW_STANDARD, fixed minimum (铁锨只有20把，胶鞋31双，应急手电6个 — notice 002；救生衣6件、口哨0个
  * — notice 004): the usable quantity of an item (expired lots excluded) is below the minimum set
  * for the warehouse.
+ * <p>Resolved by: stock reaching the minimum (a receipt, a return, a transfer in, an
+ * adjustment) · the minimum lowered. Updated while open when the usable quantity or the minimum
+ * changes.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

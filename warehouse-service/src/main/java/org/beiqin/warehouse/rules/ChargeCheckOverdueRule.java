@@ -18,6 +18,8 @@ import org.beiqin.warehouse.service.EquipmentStates;
  * CHARGE_CHECK_OVERDUE (未及时充电；备用电源一直处于满电工作状态 — notice 002): a battery-powered item
  * (a warehouse door's backup power included) without a charge reading for longer than its
  * interval (30 days by default), counted from registration if it never had one.
+ * <p>Resolved by: a charge reading · the equipment scrapped. The text names the day since which
+ * nothing was read, so it is not updated as days pass.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -15,7 +15,9 @@ import org.beiqin.warehouse.service.EquipmentStates;
 
 /**
  * EQUIPMENT_FAULTY (5个语音广播仅有1个能正常使用 — notice 002): a check found the equipment faulty
- * and no repair or scrap followed within 7 days.
+ * and no repair or scrap followed within 7 days, counted from the first failing check since it last
+ * worked (a second failing check does not restart the clock).
+ * <p>Resolved by: a repair · a check that finds it working · the equipment scrapped.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -18,7 +18,9 @@ import org.beiqin.warehouse.Warehouse;
 
 /**
  * EXPIRED_STOCK (shelf-life goods: food, water, medicine, batteries): a lot past its expiry date
- * still counted as available. Resolved when the lot is issued, scrapped or rotated out.
+ * still counted as available.
+ * <p>Resolved by the lot reaching zero: an issue, a scrap, a transfer out, an adjustment.
+ * Updated while open when the quantity left changes.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

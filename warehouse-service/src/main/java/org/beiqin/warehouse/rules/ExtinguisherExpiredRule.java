@@ -15,6 +15,9 @@ import org.beiqin.warehouse.service.ExtinguisherStates;
  * EXTINGUISHER_EXPIRED (灭火器已失效无法使用 — notice 002): the extinguisher reached its scrap age
  * for its agent (XF 95-2015), or its latest check found it unusable. Resolved when it is
  * scrapped — or, for a failed check, when a later check or service finds it usable again.
+ * <p>Resolved by: scrapping · a passing monthly check or annual inspection after a failed one · a
+ * service return that finds it working. Updated while open when its cause changes (a failed check,
+ * then its scrap age).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -17,6 +17,8 @@ import org.beiqin.warehouse.service.ExtinguisherSchedule;
  * EXTINGUISHER_INSPECTION_OVERDUE (灭火器未及时检测；只有一个灭火器且未年检 — notice 002): the monthly
  * check (GB 50444-2008 §5.2), the annual inspection or the service (§5.3.2) of an extinguisher in
  * service is overdue. An extinguisher away for service or scrapped is not held to them.
+ * <p>Resolved by: the overdue check or inspection recorded · the extinguisher sent away for
+ * service · scrapped. Updated while open when another schedule falls due as well.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -13,7 +13,8 @@ import org.beiqin.warehouse.Warehouse;
 /**
  * FACILITY_RISK (仓库距离远、楼层高、出入口狭窄；防潮不到位，有过水痕迹；仓库门没有手动开启方式 — notice
  * 002；仓库选择在4层 — notice 001): the latest facility inspection failed a checklist item.
- * Resolved by a passing inspection.
+ * <p>Resolved by a passing inspection. Updated while open by a later failing inspection (the points
+ * it failed).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

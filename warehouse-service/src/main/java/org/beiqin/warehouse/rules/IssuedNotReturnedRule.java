@@ -22,6 +22,8 @@ import org.beiqin.warehouse.config.RuleParameters;
 /**
  * ISSUED_NOT_RETURNED (发放给个人后未及时回收易丢失；只有出库记录没有返还记录 — notice 002): an
  * item issued to a named person with a due-back date, not returned or written off by then.
+ * <p>Resolved by: returns and write-offs covering what was issued · the issue reversed. Updated while
+ * open by a partial return or write-off (what is still out).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

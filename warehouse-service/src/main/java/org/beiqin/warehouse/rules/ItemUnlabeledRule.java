@@ -17,6 +17,8 @@ import org.beiqin.warehouse.config.WarehouseConfig;
  * ITEM_UNLABELED (储存油桶未标明油品种类 — notice 002；挂上标签，注明名称、规格、数量 — notice 001):
  * an item lacks an attribute its kind requires. New items are refused; imported legacy records
  * are accepted and flagged until the attribute is filled.
+ * <p>Resolved when every required attribute is filled ({@code PATCH /items/{id}}). Updated while
+ * open when some are filled and others still missing.
  */
 @ApplicationScoped
 public class ItemUnlabeledRule extends RuleSupport {

@@ -14,7 +14,9 @@ import org.beiqin.warehouse.Warehouse;
 
 /**
  * MIXED_STORAGE (防汛物资与其他物品混放，没有分类存放 — notice 002): stock of one category held in a
- * zone designated for another. Resolved when that stock has left the zone.
+ * zone designated for another.
+ * <p>Resolved when that stock has left the zone: a transfer, an issue, a scrap, an adjustment,
+ * the receipt's reversal. Updated while open when the quantity in the zone changes.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -17,6 +17,8 @@ import org.beiqin.warehouse.Warehouse;
  * notice 002): a warehouse holds less usable personal kit (items of kind {@code PERSONAL_KIT} in
  * its catalogue) than the active members of the rescue teams of its own division, one set each.
  * Team sizes come from {@code roster.teams}.
+ * <p>Resolved by: kit reaching one set per responder (a movement of the item) · the teams shrinking
+ * to what is held. Updated while open when the team size or the kit held changes.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -15,7 +15,9 @@ import org.beiqin.warehouse.service.EquipmentStates;
 
 /**
  * POST_USE_CHECK_MISSING (抛绳器使用记录未及时更新，可能导致急用时无法使用 — notice 002): equipment
- * back from a drill or an incident without a check within 3 days.
+ * back from a drill or an incident without a check within 3 days, counted from the first return
+ * since its last check (a second use is not a check).
+ * <p>Resolved by: a check · the equipment scrapped.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

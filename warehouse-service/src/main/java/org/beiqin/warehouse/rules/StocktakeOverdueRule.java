@@ -21,6 +21,8 @@ import org.beiqin.warehouse.config.RuleParameters;
  * STOCKTAKE_OVERDUE (定期盘库 — notice 002; "日周月"排查 — notice 004): no completed stocktake of a
  * warehouse for more than the county's limit (90 days by default), counted from the last
  * submitted stocktake, or from the warehouse's registration if it never had one.
+ * <p>Resolved when a stocktake of the warehouse is submitted. The text names the day since which
+ * nothing was counted, so it is not updated as days pass.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
