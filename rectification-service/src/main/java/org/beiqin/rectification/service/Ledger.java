@@ -179,8 +179,8 @@ public class Ledger {
             reopen(item, finding.detectedAt());
         } else {
             item.updatedAt = clock.instant();
-            if (!finding.detectedAt().equals(item.detectedAt)) {
-                // lines found with the document need no word each; one found later does
+            if (finding.detectedAt().isAfter(item.detectedAt.plusSeconds(60))) {
+                // lines found with the document (one submission) need no word each; one found later does
                 journal.system(item, HistoryEntry.Kind.LINE_OPENED, Map.of("line", lineLabel(line)));
             }
             alertIfWorse(item, before);
