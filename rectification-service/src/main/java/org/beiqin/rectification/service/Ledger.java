@@ -250,7 +250,7 @@ public class Ledger {
     private static void archive(ItemLine line) {
         ItemLine.flush();
         ItemLine.getEntityManager().createNativeQuery(
-                "UPDATE item_line SET discrepancy_key = discrepancy_key || '@' || item_id WHERE discrepancy_key = ?1")
+                "UPDATE item_line SET discrepancy_key = discrepancy_key || '@' || gen_random_uuid() WHERE discrepancy_key = ?1")
                 .setParameter(1, line.key).executeUpdate();
         ItemLine.getEntityManager().detach(line);
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.commons.time.ClockProducer;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -78,13 +79,12 @@ public class LedgerMismatchRule extends RuleSupport {
      */
     public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, boolean reversal) {
         String key = Findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
-        // two approvals on one line at once would each miss the other's change
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, key).getSingleResult();
+        lockLine(warehouse, zoneId, itemId, lot);
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("""
                 SELECT s.id, s.status, l.counted, l.ledger FROM stocktake_line l JOIN stocktake s ON s.id = l.stocktake_id
                 WHERE s.warehouse_id = ?1 AND l.zone_id = ?2 AND l.item_id = ?3 AND l.lot = ?4
-                ORDER BY s.opened_at DESC, s.submitted_at DESC NULLS FIRST LIMIT 1""")
+                ORDER BY s.status = 'OPEN' DESC, s.submitted_at DESC LIMIT 1""")
                 .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
                 .getResultList();
         if (counts.isEmpty() || "OPEN".equals(counts.get(0)[1]) || counts.get(0)[3] == null) {
@@ -161,8 +161,35 @@ public class LedgerMismatchRule extends RuleSupport {
             evidence.put("approvedChanges", plain(approved));
             evidence.put("remaining", plain(remaining));
         }
+        // an open difference stays the line of the stocktake that found it, whatever count restates it
+        Discrepancy.Source source = discrepancies.find(Findings.key(RULE, warehouse.division, "stock", id))
+                .filter(Discrepancies.OpenState::open).map(state -> state.finding().source())
+                .orElse(source(stocktake, warehouse));
         discrepancies.open(findings.finding(RULE, warehouse.division, "stock", id, label, zh, en, evidence)
-                .from(source(stocktake, warehouse)));
+                .from(source));
+    }
+
+    /**
+     * Serialises the county's changes of one stock line's book with each other and with the
+     * approval of a count (an advisory lock on the line's key until the transaction ends), so that
+     * what one of them reads as "approved since the count" includes what the other posted.
+     */
+    public void lockLine(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, Findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot)))
+                .getSingleResult();
+    }
+
+    /** Whether a keeper's adjustment of this line since {@code since} still waits for the county. */
+    public boolean adjustmentPending(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, Instant since) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM movement m
+                WHERE m.warehouse_id = ?1 AND m.zone_id = ?2 AND m.item_id = ?3 AND m.lot = ?4 AND m.recorded_at >= ?5
+                  AND m.type = 'ADJUSTMENT'
+                  AND NOT EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = m.id)
+                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = m.id)""")
+                .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
+                .setParameter(5, since).getSingleResult()).longValue() > 0;
     }
 
     private static String signed(BigDecimal value) {

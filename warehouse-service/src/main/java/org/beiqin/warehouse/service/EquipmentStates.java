@@ -65,7 +65,13 @@ public class EquipmentStates {
                           AND u.at > coalesce((SELECT max(c.at) FROM equipment_record c WHERE c.equipment_id = ?1
                                 AND c.kind = 'CHECK'), '-infinity'))""")
                 .setParameter(1, equipment.id).getSingleResult();
-        return new State(percent, readingAt, working, checkAt, repairAt, usedAt, Times.instant(clocks[0]),
+        Instant faultSince = Times.instant(clocks[0]);
+        if (faultSince == null && equipment.status == Equipment.Status.FAULTY) {
+            // a failing check synced late, dated before the repair that came in first: the status
+            // says faulty, so the clock runs from the latest check rather than not at all
+            faultSince = checkAt;
+        }
+        return new State(percent, readingAt, working, checkAt, repairAt, usedAt, faultSince,
                 Times.instant(clocks[1]));
     }
 }

@@ -180,6 +180,9 @@ public class MovementService {
                 throw ProblemException.unprocessable("lot-unknown", lot);
             }
         }
+        if (caller.isCountyApprover()) {
+            rules.ledgerMismatch().lockLine(warehouse, zoneId, item.id, lot);
+        }
         Movement adjustment = post(movement(MovementType.ADJUSTMENT, warehouse, item, zoneId, lot,
                 command.delta().abs(), command.delta(), command.reason(), command.occurredAt()), warehouse, item);
         if (caller.isCountyApprover()) {
@@ -213,10 +216,11 @@ public class MovementService {
         if (Movement.count("reversesId", adjustment.id) > 0) {
             throw ProblemException.conflict("already-reversed", adjustment.id);
         }
+        Warehouse warehouse = Warehouse.findById(adjustment.warehouseId);
+        rules.ledgerMismatch().lockLine(warehouse, adjustment.zoneId, adjustment.itemId, adjustment.lot);
         recordApproval(adjustment, command == null ? null : command.note());
         rules.adjustmentUnapproved().approved(adjustment, caller.name());
-        rules.ledgerMismatch().bookChanged(Warehouse.findById(adjustment.warehouseId), adjustment.zoneId,
-                adjustment.itemId, adjustment.lot, false);
+        rules.ledgerMismatch().bookChanged(warehouse, adjustment.zoneId, adjustment.itemId, adjustment.lot, false);
         return adjustment;
     }
 

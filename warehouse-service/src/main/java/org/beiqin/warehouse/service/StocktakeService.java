@@ -143,7 +143,6 @@ public class StocktakeService {
                     Item.findById(line.itemId()), line.lot(), line.counted(), ledger);
         }
         stocktake.status = Stocktake.Status.SUBMITTED;
-        stocktake.submittedAt = clock.instant();
         stocktake.submittedBy = caller.name();
         rules.stocktakeOverdue().completed(warehouse, stocktake.id);
         return lines(stocktake.id);
@@ -163,7 +162,13 @@ public class StocktakeService {
             if (difference == null || difference.signum() == 0) {
                 continue;
             }
-            // what approved adjustments since the count already posted is not posted twice
+            // what approved adjustments since the count already posted is not posted twice; one still
+            // waiting for approval is decided first, or it would be posted twice once approved
+            rules.ledgerMismatch().lockLine(warehouse, line.zoneId(), line.itemId(), line.lot());
+            if (rules.ledgerMismatch().adjustmentPending(warehouse, line.zoneId(), line.itemId(), line.lot(),
+                    stocktake.submittedAt)) {
+                throw ProblemException.conflict("adjustment-pending", Item.<Item>findById(line.itemId()).name);
+            }
             BigDecimal outstanding = difference.subtract(rules.ledgerMismatch().approvedSince(warehouse, line.zoneId(),
                     line.itemId(), line.lot(), stocktake.submittedAt));
             if (outstanding.signum() == 0) {

@@ -59,6 +59,31 @@ class MorePathsTest extends RuleTestBase {
     }
 
     @Test
+    void aCountIsNotApprovedWhileAKeepersAdjustmentOfTheSameLineWaitsForTheCounty() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String shovels = createItem(town, "铁锨", "FLOOD", "EQUIPMENT", "把");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, shovels, 20).statusCode(201);
+        String stocktake = submitCount(town, warehouse, Map.of(shovels, 15), flood);
+        String adjustment = keeper(town).body(Map.of("itemId", shovels, "zoneId", flood, "delta", -5,
+                "reason", "复核少 5 把")).post("/api/warehouse/warehouses/" + warehouse + "/adjustments").then()
+                .statusCode(201).extract().path("id");
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "按实盘数入账"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:beiqin:problem:adjustment-pending"))
+                .body("detail", org.hamcrest.Matchers.containsString("铁锨"));
+        assertThat(balance(town, warehouse, shovels)).as("nothing posted twice").isEqualByComparingTo("15");
+        as(Tokens.countyOffice("410182")).body(Map.of("note", "已核实"))
+                .post("/api/warehouse/movements/" + adjustment + "/approval").then().statusCode(200);
+        awaitResolved("LEDGER_MISMATCH", warehouse, shovels);
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "按实盘数入账"))
+                .post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation").then().statusCode(201);
+        assertThat(balance(town, warehouse, shovels)).isEqualByComparingTo("15");
+    }
+
+    @Test
     void aPartialWriteOffRestatesWhatIsStillOut() {
         String town = newTownship();
         String warehouse = createWarehouse(town, "豫龙街道应急仓库");
