@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# What a fresh Debian/Ubuntu machine needs before anything else: a JDK 17+, curl, openssl and
-# python3 (the demo loader). Maven comes through ./mvnw. Safe to run again.
+# What a fresh Debian/Ubuntu machine needs before anything else: a JDK 17+, curl, openssl,
+# python3 (the demo loader) and kubectl, whose built-in kustomize renders deploy/k8s for the
+# manifest check (k8s-check; a standalone kustomize does as well). Maven comes through ./mvnw.
+# Safe to run again.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 if ! command -v javac >/dev/null || [ "$(javac -version 2>&1 | sed -E 's/javac ([0-9]+).*/\1/')" -lt 17 ]; then
   missing+=(openjdk-17-jdk-headless)
 fi
 for tool in curl openssl python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+command -v kubectl >/dev/null || command -v kustomize >/dev/null || missing+=(kubectl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq
