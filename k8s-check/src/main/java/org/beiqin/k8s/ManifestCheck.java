@@ -3,7 +3,6 @@ package org.beiqin.k8s;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,8 @@ public final class ManifestCheck {
 
     /** A tag made of a version, optionally with a commit ("0.1.0", "0.1.0-1a2b3c4"), or a digest. */
     private static final Pattern PINNED = Pattern.compile(".+(:\\d+\\.\\d+\\.\\d+(-[0-9a-f]{7,40})?|@sha256:[0-9a-f]{64})");
+
+    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/([^?]+).*");
 
     private final Schemas schemas;
     private final Set<String> topics;
@@ -126,6 +127,102 @@ public final class ManifestCheck {
             of("Ingress").forEach(this::ingress);
             kafka();
             of("Cluster").forEach(this::postgres);
+            connections();
+            networkPolicies();
+        }
+
+        /**
+         * A service's JDBC URL names a CloudNativePG cluster's read-write Service and the database
+         * it bootstraps; the Kafka bootstrap names a Kafka of the bundle and its listener's port.
+         */
+        private void connections() {
+            Map<String, String> databases = new HashMap<>();
+            of("Cluster").forEach(c -> databases.put(c.path("metadata").path("name").asText() + "-rw",
+                    c.path("spec").path("bootstrap").path("initdb").path("database").asText()));
+            Set<String> bootstraps = new HashSet<>();
+            for (JsonNode k : of("Kafka")) {
+                for (JsonNode l : k.path("spec").path("kafka").path("listeners")) {
+                    bootstraps.add(k.path("metadata").path("name").asText() + "-kafka-bootstrap:" + l.path("port").asText());
+                }
+            }
+            for (JsonNode w : workloads) {
+                for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
+                    for (JsonNode env : c.path("env")) {
+                        java.util.regex.Matcher jdbc = JDBC.matcher(env.path("value").asText());
+                        if (jdbc.matches() && !jdbc.group(2).equals(databases.get(jdbc.group(1)))) {
+                            error(w, env.path("name").asText() + " names database " + jdbc.group(2) + " on " + jdbc.group(1)
+                                    + ", which no CloudNativePG cluster of the bundle bootstraps");
+                        }
+                    }
+                }
+            }
+            for (JsonNode m : of("ConfigMap")) {
+                JsonNode bootstrap = m.path("data").path("BEIQIN_KAFKA_BOOTSTRAP");
+                if (!bootstrap.isMissingNode() && !bootstraps.contains(bootstrap.asText())) {
+                    error(m, "BEIQIN_KAFKA_BOOTSTRAP " + bootstrap.asText() + " is no listener of a Kafka in the bundle " + bootstraps);
+                }
+            }
+        }
+
+        /**
+         * Ingress is closed by default; every pod selector of a policy selects pods of the bundle; a
+         * database is reached by the one workload whose JDBC URL names it, and by no other workload.
+         */
+        private void networkPolicies() {
+            List<JsonNode> policies = of("NetworkPolicy");
+            boolean closed = policies.stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
+                    && p.path("spec").path("policyTypes").toString().contains("Ingress") && p.path("spec").path("ingress").isEmpty());
+            if (!closed) {
+                errors.add("no NetworkPolicy closes ingress by default (podSelector {}, policyTypes [Ingress], no rules)");
+            }
+            List<JsonNode> pods = new ArrayList<>();
+            workloads.forEach(w -> pods.add(w.path("spec").path("template").path("metadata").path("labels")));
+            of("Cluster").forEach(c -> pods.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("cnpg.io/cluster", c.path("metadata").path("name").asText())));
+            for (JsonNode p : policies) {
+                List<JsonNode> selectors = new ArrayList<>();
+                selectors.add(p.path("spec").path("podSelector").path("matchLabels"));
+                for (JsonNode rule : p.path("spec").path("ingress")) {
+                    for (JsonNode peer : rule.path("from")) {
+                        if (peer.has("podSelector") && !peer.has("namespaceSelector")) {
+                            selectors.add(peer.path("podSelector").path("matchLabels"));
+                        }
+                    }
+                }
+                for (JsonNode selector : selectors) {
+                    if (!selector.isEmpty() && pods.stream().noneMatch(labels -> contains(labels, selector))) {
+                        error(p, "its pod selector " + selector + " matches no pod of the bundle");
+                    }
+                }
+            }
+            for (JsonNode cluster : of("Cluster")) {
+                String name = cluster.path("metadata").path("name").asText();
+                Set<String> allowed = new TreeSet<>();
+                for (JsonNode p : policies) {
+                    if (!name.equals(p.path("spec").path("podSelector").path("matchLabels").path("cnpg.io/cluster").asText())) {
+                        continue;
+                    }
+                    for (JsonNode rule : p.path("spec").path("ingress")) {
+                        for (JsonNode peer : rule.path("from")) {
+                            for (JsonNode w : workloads) {
+                                if (peer.has("podSelector") && !peer.has("namespaceSelector") && contains(
+                                        w.path("spec").path("template").path("metadata").path("labels"), peer.path("podSelector").path("matchLabels"))) {
+                                    allowed.add(w.path("metadata").path("name").asText());
+                                }
+                            }
+                        }
+                    }
+                }
+                Set<String> users = new TreeSet<>();
+                for (JsonNode w : workloads) {
+                    if (w.toString().contains("//" + name + "-rw:")) {
+                        users.add(w.path("metadata").path("name").asText());
+                    }
+                }
+                if (!allowed.equals(users)) {
+                    error(cluster, "reachable by " + allowed + " but used by " + users + ": only a database's own service may reach it");
+                }
+            }
         }
 
         private List<JsonNode> of(String kind) {
@@ -372,9 +469,7 @@ public final class ManifestCheck {
         if (selector.isMissingNode() || selector.isEmpty()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = selector.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : selector.properties()) {
             if (!f.getValue().asText().equals(labels.path(f.getKey()).asText(null))) {
                 return false;
             }

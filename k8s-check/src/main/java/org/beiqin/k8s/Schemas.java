@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,9 +120,7 @@ public final class Schemas {
         if (document == null) {
             return Optional.empty();
         }
-        Iterator<Map.Entry<String, JsonNode>> schemas = document.path("components").path("schemas").fields();
-        while (schemas.hasNext()) {
-            Map.Entry<String, JsonNode> schema = schemas.next();
+        for (Map.Entry<String, JsonNode> schema : document.path("components").path("schemas").properties()) {
             for (JsonNode gvk : schema.getValue().path("x-kubernetes-group-version-kind")) {
                 if (gvk.path("group").asText().equals(kind.group()) && gvk.path("version").asText().equals(kind.version())
                         && gvk.path("kind").asText().equals(kind.kind())) {
@@ -176,7 +173,7 @@ public final class Schemas {
             node.put("additionalProperties", false);
         }
         List<JsonNode> children = new ArrayList<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             // "properties" holds names → schemas; every other container holds schemas (or lists of them)
             if (field.getKey().equals("properties") || field.getKey().equals("patternProperties")) {
                 field.getValue().forEach(children::add);

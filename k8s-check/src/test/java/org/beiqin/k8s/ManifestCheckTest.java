@@ -115,4 +115,33 @@ class ManifestCheckTest {
                 .containsExactly("Cluster/rectification-db: 3 instances without a required synchronous standby:"
                         + " a failover can lose acknowledged writes");
     }
+
+    @Test
+    void aServiceConnectsToItsOwnDatabaseAndToTheBundlesKafka() {
+        assertThat(errorsAfter("Deployment", "duty-roster-service", d -> ((ObjectNode) container(d).path("env").get(0))
+                .put("value", "jdbc:postgresql://duty-db-rw:5432/beiqin_drill")))
+                .contains("Deployment/duty-roster-service: BEIQIN_DUTY_DB_URL names database beiqin_drill on duty-db-rw,"
+                        + " which no CloudNativePG cluster of the bundle bootstraps");
+        assertThat(errorsAfter("ConfigMap", "beiqin-common", m -> ((ObjectNode) m.path("data"))
+                .put("BEIQIN_KAFKA_BOOTSTRAP", "kafka:9092")))
+                .containsExactly("ConfigMap/beiqin-common: BEIQIN_KAFKA_BOOTSTRAP kafka:9092 is no listener of a Kafka"
+                        + " in the bundle [beiqin-kafka-bootstrap:9092]");
+    }
+
+    @Test
+    void onlyTheGatewayReachesTheServicesAndOnlyAServiceItsDatabase() {
+        assertThat(errorsAfter("NetworkPolicy", "default-deny-ingress", p -> ((ObjectNode) p.path("spec"))
+                .putObject("podSelector").putObject("matchLabels").put("app.kubernetes.io/name", "gateway")))
+                .containsExactly("no NetworkPolicy closes ingress by default (podSelector {}, policyTypes [Ingress], no rules)");
+        assertThat(errorsAfter("NetworkPolicy", "warehouse-db-from-warehouse-service", p -> ((ObjectNode) p.path("spec")
+                .path("ingress").get(0).path("from").get(0).path("podSelector").path("matchLabels"))
+                .put("app.kubernetes.io/name", "gateway")))
+                .containsExactly("Cluster/warehouse-db: reachable by [gateway] but used by [warehouse-service]:"
+                        + " only a database's own service may reach it");
+        assertThat(errorsAfter("NetworkPolicy", "services-from-gateway", p -> ((ObjectNode) p.path("spec")
+                .path("ingress").get(0).path("from").get(0).path("podSelector").path("matchLabels"))
+                .put("app.kubernetes.io/name", "gatewy")))
+                .containsExactly("NetworkPolicy/services-from-gateway: its pod selector {\"app.kubernetes.io/name\":\"gatewy\"}"
+                        + " matches no pod of the bundle");
+    }
 }
