@@ -3,6 +3,8 @@
 # in Debian's headless Chromium through playwright-core, and the security rules over HTTP.
 # Installs Chromium, a Chinese font and Node.js when missing; starts what is not running yet
 # (from the apps ./mvnw built) and stops again what it started. Screenshots: .run/e2e/screenshots.
+# BEIQIN_E2E_SERVICES=containers runs the services from their images (deploy/containers.sh)
+# instead of the jars (deploy/services.sh): the image smoke test, deploy/test-images.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 missing=()
@@ -16,13 +18,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+services="$BEIQIN_ROOT/deploy/services.sh"
+[ "${BEIQIN_E2E_SERVICES:-jars}" != containers ] || services="$BEIQIN_ROOT/deploy/containers.sh"
+
 started=()
 if ! "$BEIQIN_ROOT/deploy/kafka.sh" status >/dev/null 2>&1; then started+=(kafka); fi
 if ! curl -fsS http://127.0.0.1:8080/q/health/ready >/dev/null 2>&1; then started+=(services); fi
 cleanup() {
   for what in "${started[@]}"; do
     case $what in
-      services) "$BEIQIN_ROOT/deploy/services.sh" stop ;;
+      services) "$services" stop ;;
       kafka) "$BEIQIN_ROOT/deploy/kafka.sh" stop ;;
     esac
   done
@@ -31,7 +36,11 @@ trap cleanup EXIT
 
 "$BEIQIN_ROOT/deploy/postgres.sh" start
 "$BEIQIN_ROOT/deploy/kafka.sh" start
-"$BEIQIN_ROOT/deploy/services.sh" start --no-build
+if [ "${BEIQIN_E2E_SERVICES:-jars}" != containers ]; then
+  "$services" start --no-build   # starts whichever is not running
+elif [[ " ${started[*]} " == *" services "* ]]; then
+  "$services" start
+fi
 "$BEIQIN_ROOT/deploy/demo.sh" >"$RUN_DIR/logs/e2e-demo.log"
 log "demo data loaded; running the end-to-end tests"
 
