@@ -28,11 +28,11 @@ start_one() {
   local database=beiqin_${db,,}
   args+=(-e "BEIQIN_${db}_DB_URL=jdbc:postgresql://$PG_HOST:$PG_PORT/$database")
   if [ "$name" = gateway ]; then
-    # the signing key is readable by root only on the host: a podman secret hands it to uid 1001
-    podman secret rm beiqin-jwt-private >/dev/null 2>&1 || true
-    podman secret create beiqin-jwt-private "$RUN_DIR/keys/jwt-private.pem" >/dev/null
-    args+=(--secret beiqin-jwt-private,target=jwt-private.pem,uid=1001,mode=0400
-      -e BEIQIN_JWT_PRIVATE_KEY=file:/run/secrets/jwt-private.pem
+    # the signing key is readable by root only on the host: a copy owned by the container's user 1001
+    install -d -m 0700 "$RUN_DIR/images/keys"
+    install -m 0400 -o 1001 -g 1001 "$RUN_DIR/keys/jwt-private.pem" "$RUN_DIR/images/keys/jwt-private.pem"
+    args+=(-v "$RUN_DIR/images/keys/jwt-private.pem:/etc/beiqin/jwt/jwt-private.pem:ro"
+      -e BEIQIN_JWT_PRIVATE_KEY=file:/etc/beiqin/jwt/jwt-private.pem
       -e BEIQIN_ADMIN_USERNAME=admin -e BEIQIN_ADMIN_DIVISION=410182
       -e "BEIQIN_ADMIN_PASSWORD=${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}"
       -e BEIQIN_WAREHOUSE_URL=http://127.0.0.1:8081 -e BEIQIN_DRILL_URL=http://127.0.0.1:8082
@@ -63,7 +63,7 @@ case "${1:-start}" in
         podman rm -f "beiqin-${s%%:*}" >/dev/null || true
       fi
     done
-    podman secret rm beiqin-jwt-private >/dev/null 2>&1 || true ;;
+    rm -f "$RUN_DIR/images/keys/jwt-private.pem" ;;
   status) for s in "${SERVICES[@]}"; do ready "${s##*:}" && echo "${s%%:*} ready" || echo "${s%%:*} down"; done ;;
   *) die "usage: $0 start [TAG] | stop | status" ;;
 esac

@@ -34,6 +34,24 @@ public final class ManifestCheck {
     /** A tag made of a version, optionally with a commit ("0.1.0", "0.1.0-1a2b3c4"), or a digest. */
     private static final Pattern PINNED = Pattern.compile(".+(:\\d+\\.\\d+\\.\\d+(-[0-9a-f]{7,40})?|@sha256:[0-9a-f]{64})");
 
+    /** A Kubernetes resource quantity ("250m", "768Mi", "2", "1e3"). */
+    private static final Pattern QUANTITY = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\\d+)?");
+
+    /**
+     * Kafka settings Strimzi manages itself and ignores (with only a warning) in spec.kafka.config,
+     * and the exceptions it allows (Strimzi's documentation of KafkaClusterSpec.config).
+     */
+    static final List<String> STRIMZI_FORBIDDEN = List.of("listeners", "advertised.", "broker.", "listener.", "host.name",
+            "port", "inter.broker.listener.name", "sasl.", "ssl.", "security.", "password.", "log.dir", "zookeeper.",
+            "authorizer.", "super.user", "cruise.control.metrics.topic", "cruise.control.metrics.reporter.bootstrap.servers",
+            "node.id", "process.roles", "controller.", "metadata.log.dir", "client.quota.callback.static.");
+    static final List<String> STRIMZI_ALLOWED = List.of("sasl.server.max.receive.size", "ssl.cipher.suites", "ssl.protocol",
+            "ssl.enabled.protocols", "ssl.secure.random.implementation", "cruise.control.metrics.topic.num.partitions",
+            "cruise.control.metrics.topic.replication.factor", "cruise.control.metrics.topic.retention.ms",
+            "cruise.control.metrics.topic.auto.create.retries", "cruise.control.metrics.topic.auto.create.timeout.ms",
+            "cruise.control.metrics.topic.min.insync.replicas", "controller.quorum.election.backoff.max.ms",
+            "controller.quorum.election.timeout.ms", "controller.quorum.fetch.timeout.ms");
+
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/([^?]+).*");
 
     private final Schemas schemas;
@@ -147,19 +165,61 @@ public final class ManifestCheck {
             }
             for (JsonNode w : workloads) {
                 for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
+                    String host = null;
                     for (JsonNode env : c.path("env")) {
                         java.util.regex.Matcher jdbc = JDBC.matcher(env.path("value").asText());
-                        if (jdbc.matches() && !jdbc.group(2).equals(databases.get(jdbc.group(1)))) {
-                            error(w, env.path("name").asText() + " names database " + jdbc.group(2) + " on " + jdbc.group(1)
-                                    + ", which no CloudNativePG cluster of the bundle bootstraps");
+                        if (jdbc.matches()) {
+                            host = jdbc.group(1);
+                            if (!jdbc.group(2).equals(databases.get(host))) {
+                                error(w, env.path("name").asText() + " names database " + jdbc.group(2) + " on " + host
+                                        + ", which no CloudNativePG cluster of the bundle bootstraps");
+                            }
+                        }
+                    }
+                    // the credentials are those of the cluster the URL names
+                    for (JsonNode env : c.path("env")) {
+                        String secret = env.path("valueFrom").path("secretKeyRef").path("name").asText();
+                        if (databases.containsKey(secret.replaceAll("-app$", "-rw")) && secret.endsWith("-app")
+                                && (host == null || !secret.equals(host.replaceAll("-rw$", "-app")))) {
+                            error(w, env.path("name").asText() + " takes the credentials of " + secret
+                                    + (host == null ? " but connects to no database" : " but connects to " + host));
                         }
                     }
                 }
             }
+            Set<String> kafkaConfigMaps = new HashSet<>();
             for (JsonNode m : of("ConfigMap")) {
                 JsonNode bootstrap = m.path("data").path("BEIQIN_KAFKA_BOOTSTRAP");
                 if (!bootstrap.isMissingNode() && !bootstraps.contains(bootstrap.asText())) {
                     error(m, "BEIQIN_KAFKA_BOOTSTRAP " + bootstrap.asText() + " is no listener of a Kafka in the bundle " + bootstraps);
+                }
+                if (!bootstrap.isMissingNode()) {
+                    kafkaConfigMaps.add(m.path("metadata").path("name").asText());
+                }
+            }
+            // whoever reads the bootstrap must be one of the listener's networkPolicyPeers
+            List<JsonNode> peers = new ArrayList<>();
+            for (JsonNode k : of("Kafka")) {
+                for (JsonNode l : k.path("spec").path("kafka").path("listeners")) {
+                    if (!l.has("networkPolicyPeers")) {
+                        peers.add(null); // open to every pod
+                    }
+                    l.path("networkPolicyPeers").forEach(p -> peers.add(p.path("podSelector").path("matchLabels")));
+                }
+            }
+            for (JsonNode w : workloads) {
+                boolean client = false;
+                for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
+                    for (JsonNode from : c.path("envFrom")) {
+                        client |= kafkaConfigMaps.contains(from.path("configMapRef").path("name").asText());
+                    }
+                    for (JsonNode env : c.path("env")) {
+                        client |= env.path("name").asText().equals("BEIQIN_KAFKA_BOOTSTRAP");
+                    }
+                }
+                JsonNode labels = w.path("spec").path("template").path("metadata").path("labels");
+                if (client && !peers.isEmpty() && peers.stream().noneMatch(p -> p == null || contains(labels, p))) {
+                    error(w, "uses Kafka but its pods are none of the listener's networkPolicyPeers");
                 }
             }
         }
@@ -180,6 +240,35 @@ public final class ManifestCheck {
             of("Cluster").forEach(c -> pods.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                     .put("cnpg.io/cluster", c.path("metadata").path("name").asText())));
             for (JsonNode p : policies) {
+                for (JsonNode rule : p.path("spec").path("ingress")) {
+                    boolean everyone = !rule.has("from") || rule.path("from").isEmpty();
+                    for (JsonNode peer : rule.path("from")) {
+                        everyone |= peer.isEmpty() || (peer.has("namespaceSelector") && peer.path("namespaceSelector").isEmpty()
+                                && (!peer.has("podSelector") || peer.path("podSelector").isEmpty()));
+                    }
+                    if (everyone) {
+                        error(p, "opens its pods to every pod (an ingress rule without peers, or an empty selector)");
+                    }
+                    for (JsonNode port : rule.path("ports")) {
+                        port(p, port.path("port"));
+                        for (JsonNode w : workloads) {
+                            if (!contains(w.path("spec").path("template").path("metadata").path("labels"),
+                                    p.path("spec").path("podSelector").path("matchLabels"))) {
+                                continue;
+                            }
+                            boolean open = false;
+                            for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
+                                for (JsonNode cp : c.path("ports")) {
+                                    open |= port.path("port").asText().equals(cp.path("containerPort").asText())
+                                            || port.path("port").asText().equals(cp.path("name").asText());
+                                }
+                            }
+                            if (!open) {
+                                error(p, "opens port " + port.path("port").asText() + ", which " + name(w) + " does not listen on");
+                            }
+                        }
+                    }
+                }
                 List<JsonNode> selectors = new ArrayList<>();
                 selectors.add(p.path("spec").path("podSelector").path("matchLabels"));
                 for (JsonNode rule : p.path("spec").path("ingress")) {
@@ -190,7 +279,7 @@ public final class ManifestCheck {
                     }
                 }
                 for (JsonNode selector : selectors) {
-                    if (!selector.isEmpty() && pods.stream().noneMatch(labels -> contains(labels, selector))) {
+                    if (!selector.isEmpty() && !selector.isMissingNode() && pods.stream().noneMatch(labels -> contains(labels, selector))) {
                         error(p, "its pod selector " + selector + " matches no pod of the bundle");
                     }
                 }
@@ -253,9 +342,32 @@ public final class ManifestCheck {
                         }
                     }
                 }
-                if (!PINNED.matcher(c.path("image").asText()).matches()) {
-                    error(d, container + " image " + c.path("image").asText()
-                            + " is not pinned to a version (x.y.z or x.y.z-<commit>) or a digest");
+                String image = c.path("image").asText();
+                if (!PINNED.matcher(image).matches()) {
+                    error(d, container + " image " + image + " is not pinned to a version (x.y.z or x.y.z-<commit>) or a digest");
+                }
+                String host = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+                if (!(host.contains(".") || host.contains(":") || host.equals("localhost"))) {
+                    error(d, container + " image " + image + " names no registry: it would be pulled from Docker Hub");
+                }
+                Set<String> ports = new HashSet<>();
+                for (JsonNode p : c.path("ports")) {
+                    ports.add(p.path("name").asText());
+                    ports.add(p.path("containerPort").asText());
+                    port(d, p.path("containerPort"));
+                }
+                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                    JsonNode port = c.path(probe).path("httpGet").path("port");
+                    if (!port.isMissingNode() && !ports.contains(port.asText())) {
+                        error(d, container + " " + probe + " probes port " + port.asText() + ", which the container does not open");
+                    }
+                }
+                for (String kind : List.of("requests", "limits")) {
+                    for (Map.Entry<String, JsonNode> q : c.path("resources").path(kind).properties()) {
+                        if (!QUANTITY.matcher(q.getValue().asText()).matches()) {
+                            error(d, container + " " + q.getKey() + " " + kind + " " + q.getValue().asText() + " is not a quantity");
+                        }
+                    }
                 }
                 for (JsonNode from : c.path("envFrom")) {
                     configMap(d, from.path("configMapRef").path("name"));
@@ -282,6 +394,12 @@ public final class ManifestCheck {
                         secret(d, v.path("secret").path("secretName"), item.path("key").asText());
                     }
                 }
+            }
+        }
+
+        private void port(JsonNode d, JsonNode port) {
+            if (port.isInt() && (port.asInt() < 1 || port.asInt() > 65535)) {
+                error(d, "port " + port.asInt() + " is outside 1–65535");
             }
         }
 
@@ -397,6 +515,11 @@ public final class ManifestCheck {
                     error(k, controllerCount + " controllers: a KRaft quorum needs an odd number");
                 }
                 JsonNode config = k.path("spec").path("kafka").path("config");
+                for (String key : (Iterable<String>) () -> config.fieldNames()) {
+                    if (STRIMZI_FORBIDDEN.stream().anyMatch(key::startsWith) && !STRIMZI_ALLOWED.contains(key)) {
+                        error(k, "spec.kafka.config " + key + " is Strimzi's to set: it would be ignored");
+                    }
+                }
                 for (String key : List.of("default.replication.factor", "offsets.topic.replication.factor",
                         "transaction.state.log.replication.factor", "share.coordinator.state.topic.replication.factor")) {
                     if (config.has(key) && config.path(key).asInt() > brokerCount) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,29 +159,39 @@ public final class Schemas {
 
     /** Closes every object schema that lists its properties, as strict field validation does. */
     static void close(JsonNode schema) {
+        close(schema, false);
+    }
+
+    /**
+     * @param branch the schema is one alternative or part of an allOf/anyOf/oneOf/not, which
+     *               constrains an object whose fields its parent lists (Strimzi: "value or
+     *               valueFrom"); closing the branch would refuse the parent's other fields
+     */
+    private static void close(JsonNode schema, boolean branch) {
         if (schema == null || !schema.isContainerNode()) {
             return;
         }
         if (schema.isArray()) {
-            schema.forEach(Schemas::close);
+            schema.forEach(s -> close(s, branch));
             return;
         }
         ObjectNode node = (ObjectNode) schema;
         boolean preserve = node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-        if (node.has("properties") && !node.has("additionalProperties") && !preserve) {
+        if (!branch && node.has("properties") && !node.has("additionalProperties") && !preserve) {
             node.put("additionalProperties", false);
         }
-        List<JsonNode> children = new ArrayList<>();
-        node.properties().forEach(field -> {
-            // "properties" holds names → schemas; every other container holds schemas (or lists of them)
-            if (field.getKey().equals("properties") || field.getKey().equals("patternProperties")) {
-                field.getValue().forEach(children::add);
-            } else if (field.getValue().isContainerNode() && !field.getKey().equals("enum")
-                    && !field.getKey().equals("default") && !field.getKey().equals("example")
-                    && !field.getKey().startsWith("x-kubernetes-") && !field.getKey().equals("required")) {
-                children.add(field.getValue());
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            switch (key) {
+                // names → schemas
+                case "properties", "patternProperties", "definitions" -> value.forEach(s -> close(s, false));
+                case "items", "additionalProperties", "additionalItems" -> close(value, false);
+                case "allOf", "anyOf", "oneOf", "not" -> close(value, true);
+                default -> {
+                    // enum, default, example, required, x-kubernetes-*: values, not schemas
+                }
             }
-        });
-        children.forEach(Schemas::close);
+        }
     }
 }

@@ -64,9 +64,18 @@ class ManifestCheckTest {
                 .containsExactly("Deployment/warehouse-service: container warehouse-service has no startupProbe");
         assertThat(errorsAfter("Deployment", "warehouse-service", d -> ((ObjectNode) container(d).path("resources")).remove("limits")))
                 .contains("Deployment/warehouse-service: container warehouse-service has no memory limits");
-        assertThat(errorsAfter("Deployment", "gateway", d -> container(d).put("image", "beiqin/gateway:latest")))
-                .containsExactly("Deployment/gateway: container gateway image beiqin/gateway:latest is not pinned"
+        assertThat(errorsAfter("Deployment", "gateway", d -> container(d).put("image", "registry.example.org/beiqin/gateway:latest")))
+                .containsExactly("Deployment/gateway: container gateway image registry.example.org/beiqin/gateway:latest is not pinned"
                         + " to a version (x.y.z or x.y.z-<commit>) or a digest");
+        assertThat(errorsAfter("Deployment", "gateway", d -> container(d).put("image", "beiqin/gateway:0.1.0")))
+                .containsExactly("Deployment/gateway: container gateway image beiqin/gateway:0.1.0 names no registry:"
+                        + " it would be pulled from Docker Hub");
+        assertThat(errorsAfter("Deployment", "gateway", d -> ((ObjectNode) container(d).path("readinessProbe").path("httpGet"))
+                .put("port", "web")))
+                .containsExactly("Deployment/gateway: container gateway readinessProbe probes port web, which the container does not open");
+        assertThat(errorsAfter("Deployment", "gateway", d -> ((ObjectNode) container(d).path("resources").path("limits"))
+                .put("memory", "768 MB")))
+                .containsExactly("Deployment/gateway: container gateway memory limits 768 MB is not a quantity");
     }
 
     @Test
@@ -143,5 +152,47 @@ class ManifestCheckTest {
                 .put("app.kubernetes.io/name", "gatewy")))
                 .containsExactly("NetworkPolicy/services-from-gateway: its pod selector {\"app.kubernetes.io/name\":\"gatewy\"}"
                         + " matches no pod of the bundle");
+    }
+
+    @Test
+    void aServiceTakesTheCredentialsOfTheDatabaseItConnectsTo() {
+        assertThat(errorsAfter("Deployment", "warehouse-service", d -> ((ObjectNode) container(d).path("env").get(2)
+                .path("valueFrom").path("secretKeyRef")).put("name", "drill-db-app")))
+                .containsExactly("Deployment/warehouse-service: BEIQIN_PG_PASSWORD takes the credentials of drill-db-app"
+                        + " but connects to warehouse-db-rw");
+    }
+
+    @Test
+    void everyKafkaClientIsAPeerOfTheListener() {
+        assertThat(errorsAfter("Deployment", "gateway", d -> ((ObjectNode) d.path("spec").path("template").path("metadata")
+                .path("labels")).remove("beiqin.org/kafka-client")))
+                .containsExactly("Deployment/gateway: uses Kafka but its pods are none of the listener's networkPolicyPeers");
+        assertThat(errorsAfter("Kafka", "beiqin", k -> ((ObjectNode) k.path("spec").path("kafka").path("config"))
+                .put("listeners", "PLAINTEXT://:9092")))
+                .containsExactly("Kafka/beiqin: spec.kafka.config listeners is Strimzi's to set: it would be ignored");
+    }
+
+    @Test
+    void noPolicyOpensPodsToEveryoneOrOpensAPortNobodyListensOn() {
+        assertThat(errorsAfter("NetworkPolicy", "services-from-gateway", p -> ((ObjectNode) p.path("spec").path("ingress").get(0))
+                .remove("from")))
+                .containsExactly("NetworkPolicy/services-from-gateway: opens its pods to every pod (an ingress rule without"
+                        + " peers, or an empty selector)");
+        assertThat(errorsAfter("NetworkPolicy", "gateway-from-ingress-controller", p -> ((ObjectNode) p.path("spec")
+                .path("ingress").get(0).path("ports").get(0)).put("port", 8081)))
+                .containsExactly("NetworkPolicy/gateway-from-ingress-controller: opens port 8081, which Deployment/gateway"
+                        + " does not listen on");
+    }
+
+    @Test
+    void aStrimziAlternativeIsNotClosedAgainstItsParentsFields() {
+        // Strimzi's env entries are {name, value} or {name, valueFrom}: a oneOf inside an object that lists all three
+        List<JsonNode> documents = Bundles.overlay("prod");
+        ObjectNode kafka = (ObjectNode) Bundles.find(documents, "Kafka", "beiqin").path("spec").path("kafka");
+        ((ObjectNode) kafka.path("template")).putObject("kafkaContainer").putArray("env").addObject()
+                .put("name", "KAFKA_HEAP_OPTS").put("value", "-Xmx1g");
+        assertThat(Bundles.CHECK.check(documents)).isEmpty();
+        ((ObjectNode) kafka.path("template").path("kafkaContainer").path("env").get(0)).put("valu", "x");
+        assertThat(Bundles.CHECK.check(documents)).singleElement().asString().startsWith("Kafka/beiqin: ").contains("valu");
     }
 }
