@@ -4,7 +4,7 @@
 # Installs Chromium, a Chinese font and Node.js when missing; starts what is not running yet
 # (from the apps ./mvnw built) and stops again what it started. Screenshots: .run/e2e/screenshots.
 # BEIQIN_E2E_SERVICES=containers runs the services from their images (deploy/containers.sh)
-# instead of the jars (deploy/services.sh): the image smoke test, deploy/test-images.sh.
+# instead of the jars (deploy/services.sh), as deploy/test.sh does.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 missing=()

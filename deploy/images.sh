@@ -7,8 +7,9 @@
 #      loaded into podman's store as localhost/beiqin/<service>:<version>-<commit>;
 #   3. each image's configuration checked with skopeo (non-root, Quarkus entry point, labels).
 # Usage:
-#   deploy/images.sh [--rebuild-base] [--save FILE.tar] [--push REGISTRY/GROUP [--insecure]]
-# --save writes all five into one docker-archive; --push copies them to a registry with skopeo.
+#   deploy/images.sh [--rebuild-base] [--base-only] [--save FILE.tar] [--push REGISTRY/GROUP [--insecure]]
+# --base-only makes (or keeps) the base and stops; --save writes all five into one docker-archive;
+# --push copies them to a registry with skopeo.
 # Podman runs with .run/images/containers.conf (runc; file and process limits this kind of machine
 # lets a container set), not the system's.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -20,14 +21,15 @@ BASE_REF=localhost/beiqin/jre17-base:latest
 APPS=(warehouse-service drill-service duty-roster-service rectification-service gateway)
 mkdir -p "$IMAGES_DIR"
 
-rebuild_base=false save="" push="" insecure=false
+rebuild_base=false base_only=false save="" push="" insecure=false
 while [ $# -gt 0 ]; do
   case $1 in
     --rebuild-base) rebuild_base=true; shift ;;
+    --base-only) base_only=true; shift ;;
     --save) save=${2:?--save FILE}; shift 2 ;;
     --push) push=${2:?--push REGISTRY/GROUP}; shift 2 ;;
     --insecure) insecure=true; shift ;;
-    *) die "usage: $0 [--rebuild-base] [--save FILE.tar] [--push REGISTRY/GROUP [--insecure]]" ;;
+    *) die "usage: $0 [--rebuild-base] [--base-only] [--save FILE.tar] [--push REGISTRY/GROUP [--insecure]]" ;;
   esac
 done
 
@@ -184,6 +186,7 @@ if problems:
 podman_setup
 tag=$(image_tag)
 if $rebuild_base || [ ! -f "$BASE_TAR" ]; then build_base; else log "base image: .run/images/jre17-base.tar (--rebuild-base to make it again)"; fi
+if $base_only; then exit 0; fi
 build_apps "$tag"
 inspect_apps "$tag"
 echo "$tag" >"$IMAGES_DIR/tag"
