@@ -55,6 +55,23 @@ public final class Views {
         }
     }
 
+    /** 未完成的整改措施: the open actions shown (soonest deadline first) and how many there are in all. */
+    public record OpenActions(long total, List<OpenAction> actions) {
+
+        static OpenActions from(DrillQueries.OpenActions open) {
+            return new OpenActions(open.total(), open.actions().stream().map(OpenAction::from).toList());
+        }
+    }
+
+    public record OpenAction(UUID id, UUID drillId, String drillTitle, String division, String description, String owner,
+            LocalDate deadline) {
+
+        static OpenAction from(DrillQueries.OpenAction a) {
+            return new OpenAction(a.action().id, a.drill().id, a.drill().title, a.drill().division, a.action().description,
+                    a.action().owner, a.action().deadline);
+        }
+    }
+
     /** 时限调整记录: from, to, why, who, when. */
     public record DeadlineChangeView(LocalDate from, LocalDate to, String reason, String changedBy, Instant changedAt) {
 

@@ -79,6 +79,30 @@ public class DrillQueries {
         }).toList();
     }
 
+    /** An improvement action still open, with the drill it came from. */
+    public record OpenAction(ImprovementAction action, Drill drill) {
+    }
+
+    /** The open improvement actions of a division's drills, soonest deadline first: at most {@code limit}, and how many in all. */
+    public record OpenActions(long total, List<OpenAction> actions) {
+    }
+
+    public OpenActions openActions(String division, int limit) {
+        String scope = division == null ? caller.division() : division;
+        caller.requireCovers(scope);
+        long total = em.createQuery("SELECT count(a) FROM ImprovementAction a, Drill d WHERE a.drillId = d.id"
+                + " AND d.division LIKE :division AND a.status = :open", Long.class)
+                .setParameter("division", scope + "%").setParameter("open", ImprovementAction.Status.OPEN)
+                .getSingleResult();
+        List<OpenAction> actions = em.createQuery("SELECT a, d FROM ImprovementAction a, Drill d WHERE a.drillId = d.id"
+                + " AND d.division LIKE :division AND a.status = :open ORDER BY a.deadline, d.scheduledOn DESC, d.id, a.position",
+                Object[].class)
+                .setParameter("division", scope + "%").setParameter("open", ImprovementAction.Status.OPEN)
+                .setMaxResults(limit).getResultStream()
+                .map(row -> new OpenAction((ImprovementAction) row[0], (Drill) row[1])).toList();
+        return new OpenActions(total, actions);
+    }
+
     public Evaluation evaluation(UUID drillId) {
         return Evaluation.findById(drillId);
     }

@@ -85,6 +85,54 @@ class ImprovementActionsTest extends DrillTestBase {
                 .body("detail", org.hamcrest.Matchers.containsString("2026年10月16日"));
     }
 
+    @Test
+    void theOpenActionsOfADivisionAreListedSoonestDeadlineFirstWithHowManyThereAre() {
+        String town = newTownship();
+        String sibling = newTownship();
+        clock.set(LocalDateTime.of(2026, 9, 1, 9, 0));
+        List<Map<String, Object>> ratings = List.of(Map.of("objective", 1, "rating", "S"), Map.of("objective", 2, "rating", "M"));
+        String first = heldDrill(town, plan(town, "防汛演练（措施一览）", false, List.of()));
+        List<String> ids = keeper(town).body(Map.of("evaluatedOn", "2026-09-01", "ratings", ratings, "actions", List.of(
+                Map.of("description", "修订转移路线图", "owner", "乔楼镇应急办", "deadline", "2026-10-30"),
+                Map.of("description", "补充救生衣 20 件", "owner", "乔楼镇应急办", "deadline", "2026-09-20"),
+                Map.of("description", "培训新队员", "owner", "乔楼镇应急办", "deadline", "2026-10-01"))))
+                .post("/api/drills/" + first + "/evaluation").then().statusCode(201).extract().path("actions.id");
+        keeper(town).body(Map.of("evidence", "已培训 12 人", "version", 0))
+                .post("/api/drills/" + first + "/actions/" + ids.get(2) + "/completion").then().statusCode(200);
+        String village = town + "201";
+        String villageDrill = heldDrill(village, plan(village, "村级防汛演练（措施一览）", false, List.of()));
+        keeper(village).body(Map.of("evaluatedOn", "2026-09-01", "ratings", ratings, "actions", List.of(
+                Map.of("description", "村广播检修", "owner", "沈洼村委", "deadline", "2026-09-25"))))
+                .post("/api/drills/" + villageDrill + "/evaluation").then().statusCode(201);
+        String other = heldDrill(sibling, plan(sibling, "邻镇防汛演练（措施一览）", false, List.of()));
+        keeper(sibling).body(Map.of("evaluatedOn", "2026-09-01", "ratings", ratings, "actions", List.of(
+                Map.of("description", "检修发电机", "owner", "邻镇应急办", "deadline", "2026-09-10"))))
+                .post("/api/drills/" + other + "/evaluation").then().statusCode(201);
+
+        // the township sees its own and its villages' open actions, soonest first; done ones and the sibling's not
+        keeper(town).get("/api/drills/actions?division=" + town).then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("actions.description", org.hamcrest.Matchers.contains("补充救生衣 20 件", "村广播检修", "修订转移路线图"))
+                .body("actions[0].drillTitle", equalTo("防汛演练（措施一览）"))
+                .body("actions[0].drillId", equalTo(first)).body("actions[1].division", equalTo(village));
+        keeper(town).get("/api/drills/actions?division=" + town + "&limit=1").then().statusCode(200)
+                .body("total", equalTo(3)).body("actions", hasSize(1))
+                .body("actions[0].description", equalTo("补充救生衣 20 件"));
+        // the village sees its own; the county sees both townships
+        keeper(village).get("/api/drills/actions").then().statusCode(200).body("total", equalTo(1))
+                .body("actions[0].description", equalTo("村广播检修"));
+        county().get("/api/drills/actions?division=410182&limit=500").then().statusCode(200)
+                .body("actions.description", org.hamcrest.Matchers.hasItems("补充救生衣 20 件", "检修发电机"));
+        // nobody reads beyond their division; a limit outside 1–500 and a malformed division are refused
+        keeper(sibling).get("/api/drills/actions?division=" + town).then().statusCode(403)
+                .contentType("application/problem+json");
+        keeper(village).get("/api/drills/actions?division=" + town).then().statusCode(403);
+        as(Tokens.countyOffice("410183")).get("/api/drills/actions?division=" + town).then().statusCode(403);
+        keeper(town).get("/api/drills/actions?division=" + town + "&limit=0").then().statusCode(400)
+                .contentType("application/problem+json");
+        keeper(town).get("/api/drills/actions?division=41018x").then().statusCode(422);
+    }
+
     private static io.restassured.specification.RequestSpecification office(String town) {
         return as(Tokens.token("office-" + town, "乔楼镇应急办", town, java.util.Set.of("duty_officer")));
     }

@@ -54,6 +54,8 @@ export default {
                 </li>
               </template>
             </ul>
+            <p class="muted" x-show="openActionsTotal > openActions.length" data-testid="open-actions-more"
+              x-text="t('drills.openActionsMore', openActionsTotal, openActions.length)"></p>
           </section>
         </template>
         <h2 x-text="t('drills.list')"></h2>
@@ -235,7 +237,7 @@ export default {
       </div>
     </template>`,
   data: page(() => ({
-    KINDS, HAZARDS, RATINGS, scope: '', drills: [], three: [], openActions: [], plan: null, drill: null, errors: {}, busy: false, key: null,
+    KINDS, HAZARDS, RATINGS, scope: '', drills: [], three: [], openActions: [], openActionsTotal: 0, plan: null, drill: null, errors: {}, busy: false, key: null,
     moving: null,
     conductForm: { start: '', end: '', tookPart: '', deviations: '' }, evaluation: null,
     init() {
@@ -246,15 +248,13 @@ export default {
     async reload() {
       try {
         // the 三断 coverage is a township's matter: a village user sees the drills, not the townships' table
-        const [drills, three] = await Promise.all([api.get('/api/drills?division=' + this.scope),
-          this.scope.length <= 9 ? api.get('/api/drills/three-outages?division=' + this.scope) : Promise.resolve({ data: [] })]);
+        // with the improvement actions still open in the division, soonest deadline first (the service
+        // lists the first 100 and says how many there are)
+        const [drills, three, open] = await Promise.all([api.get('/api/drills?division=' + this.scope),
+          this.scope.length <= 9 ? api.get('/api/drills/three-outages?division=' + this.scope) : Promise.resolve({ data: [] }),
+          api.get('/api/drills/actions?division=' + this.scope)]);
         this.drills = drills.data; this.three = three.data;
-        // the improvement actions still open, from the drills that have any, soonest deadline first
-        const withOpen = this.drills.filter(d => d.openActions > 0).slice(0, 20);
-        const details = await Promise.all(withOpen.map(d => api.get('/api/drills/' + d.id)));
-        this.openActions = details.flatMap(r => r.data.actions.filter(a => a.status === 'OPEN')
-          .map(a => Object.assign({ drillId: r.data.id, drillTitle: r.data.title }, a)))
-          .sort((a, b) => a.deadline.localeCompare(b.deadline));
+        this.openActions = open.data.actions; this.openActionsTotal = open.data.total;
       } catch (e) { this.fail(e); }
     },
     /** The refusal's reasons by field path (units[1].contact), kept next to each input. */
