@@ -5,6 +5,8 @@
 #   deploy/containers.sh start [TAG] | stop | status
 # TAG defaults to the last one deploy/images.sh built (.run/images/tag). Logs: podman logs beiqin-<service>.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# the images are in root's podman store (deploy/images.sh)
+if [ "$(id -u)" != 0 ]; then command -v sudo >/dev/null || die "deploy/containers.sh needs root or sudo"; exec sudo -E "$0" "$@"; fi
 export CONTAINERS_CONF="$RUN_DIR/images/containers.conf"
 
 # name:port, in start order (as services.sh)
@@ -48,10 +50,12 @@ case "${1:-start}" in
     [ -n "$tag" ] || die "no images yet: run deploy/images.sh first"
     "$BEIQIN_ROOT/deploy/keys.sh"
     started=$(date +%s)
+    trap '"$0" stop' EXIT   # a start that fails part-way leaves nothing running
     for s in "${SERVICES[@]}"; do start_one "$s" "$tag"; done
     for s in "${SERVICES[@]}"; do
-      wait_for 180 "${s%%:*} (see podman logs beiqin-${s%%:*})" ready "${s##*:}"
+      wait_for 180 "${s%%:*} (see .run/logs/${s%%:*}.container.log)" ready "${s##*:}"
     done
+    trap - EXIT
     log "containers ready in $(($(date +%s) - started)) s:"
     podman ps --filter name='^beiqin-' --format '{{.Names}} {{.Image}} {{.Status}}' >&2 ;;
   stop)

@@ -23,7 +23,10 @@ services="$BEIQIN_ROOT/deploy/services.sh"
 
 started=()
 if ! "$BEIQIN_ROOT/deploy/kafka.sh" status >/dev/null 2>&1; then started+=(kafka); fi
-if ! curl -fsS http://127.0.0.1:8080/q/health/ready >/dev/null 2>&1; then started+=(services); fi
+# containers: always the images just built (containers.sh start replaces any left; it refuses ports others hold)
+if [ "${BEIQIN_E2E_SERVICES:-jars}" = containers ] || ! curl -fsS http://127.0.0.1:8080/q/health/ready >/dev/null 2>&1; then
+  started+=(services)
+fi
 cleanup() {
   for what in "${started[@]}"; do
     case $what in
@@ -38,7 +41,7 @@ trap cleanup EXIT
 "$BEIQIN_ROOT/deploy/kafka.sh" start
 if [ "${BEIQIN_E2E_SERVICES:-jars}" != containers ]; then
   "$services" start --no-build   # starts whichever is not running
-elif [[ " ${started[*]} " == *" services "* ]]; then
+else
   "$services" start
 fi
 "$BEIQIN_ROOT/deploy/demo.sh" >"$RUN_DIR/logs/e2e-demo.log"

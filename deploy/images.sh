@@ -13,7 +13,8 @@
 # Podman runs with .run/images/containers.conf (runc; file and process limits this kind of machine
 # lets a container set), not the system's.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-[ "$(id -u)" = 0 ] || die "run deploy/images.sh as root (debootstrap, and podman's image store)"
+# debootstrap, chroot and podman's system image store need root
+if [ "$(id -u)" != 0 ]; then command -v sudo >/dev/null || die "deploy/images.sh needs root or sudo"; exec sudo -E "$0" "$@"; fi
 
 IMAGES_DIR="$RUN_DIR/images"
 BASE_TAR="$IMAGES_DIR/jre17-base.tar"
@@ -40,7 +41,7 @@ image_tag() {
   version=$(sed -n '0,/<version>/s#.*<version>\(.*\)</version>.*#\1#p' "$BEIQIN_ROOT/pom.xml" | head -1)
   sha=$(git -C "$BEIQIN_ROOT" rev-parse --short=7 HEAD)
   local tag="${version%-SNAPSHOT}-$sha"
-  [ -z "$(git -C "$BEIQIN_ROOT" status --porcelain --untracked-files=no)" ] || tag="$tag-dirty"
+  [ -z "$(git -C "$BEIQIN_ROOT" status --porcelain)" ] || tag="$tag-dirty"
   echo "$tag"
 }
 
@@ -49,8 +50,8 @@ podman_setup() {
   for tool in debootstrap podman runc skopeo; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (and uidmap) for the images"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" uidmap >/dev/null
+    apt-get update -qq
+    env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" uidmap >/dev/null
   fi
   # podman's defaults (nofile 1048576, nproc 4194304) are more than a container may set here, and
   # crun fails on this kind of machine's cgroups: runc, lower limits.
@@ -75,13 +76,15 @@ found = {}
 for f in glob.glob('/etc/apt/sources.list.d/*.sources'):
     for stanza in open(f).read().split('\n\n'):
         fields = dict(re.findall(r'^(\w[\w-]*):\s*(.*)$', stanza, re.M))
+        if fields.get('Enabled', 'yes').lower() == 'no' or not fields.get('URIs', '').startswith('http'):
+            continue
         if 'deb' in fields.get('Types', '').split():
             for suite in fields.get('Suites', '').split():
                 found.setdefault(suite, fields['URIs'].split()[0])
 for f in ['/etc/apt/sources.list'] + glob.glob('/etc/apt/sources.list.d/*.list'):
     try:
         for line in open(f):
-            m = re.match(r'^deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)', line)
+            m = re.match(r'^deb\s+(?:\[[^]]*\]\s+)?(http\S+)\s+(\S+)', line)
             if m:
                 found.setdefault(m.group(2), m.group(1))
     except FileNotFoundError:
@@ -100,24 +103,28 @@ build_base() {
   mirror=$(awk -v s="$codename" 'NR > 1 && $1 == s {print $2}' <<<"$sources")
   [ -n "$mirror" ] || die "no package mirror for $codename in /etc/apt: cannot make the base image"
   log "making the Java 17 base from $codename packages (debootstrap, a few minutes; cached in .run/images)"
-  as_root rm -rf "$rootfs"
-  as_root debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates,tzdata \
+  # a run stopped while the chroot had /proc mounted leaves the mount: never delete through it
+  umount "$rootfs/proc" 2>/dev/null || true
+  rm -rf --one-file-system "$rootfs"
+  debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates,tzdata \
     "$codename" "$rootfs" "$mirror" >"$RUN_DIR/logs/debootstrap.log" 2>&1 \
     || die "debootstrap failed (see .run/logs/debootstrap.log)"
   # security updates from the same mirrors
   : >"$rootfs/etc/apt/sources.list"
   tail -n +2 <<<"$sources" | while read -r suite uri; do echo "deb $uri $suite main" >>"$rootfs/etc/apt/sources.list"; done
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-  as_root mount -t proc proc "$rootfs/proc"   # the JDK's package hooks find libjli.so through /proc/self/exe
-  if ! as_root chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -y -qq upgrade' \
+  mount -t proc proc "$rootfs/proc"   # the JDK's package hooks find libjli.so through /proc/self/exe
+  trap "umount '$rootfs/proc' 2>/dev/null || true" EXIT
+  if ! chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -y -qq upgrade' \
       >>"$RUN_DIR/logs/debootstrap.log" 2>&1; then
-    as_root umount "$rootfs/proc"; die "updating the base failed (see .run/logs/debootstrap.log)"
+    die "updating the base failed (see .run/logs/debootstrap.log)"
   fi
-  as_root umount "$rootfs/proc"
-  as_root chroot "$rootfs" groupadd -g 1001 beiqin
-  as_root chroot "$rootfs" useradd -u 1001 -g 1001 -M -d /deployments -s /usr/sbin/nologin beiqin
+  umount "$rootfs/proc"
+  trap - EXIT
+  chroot "$rootfs" groupadd -g 1001 beiqin
+  chroot "$rootfs" useradd -u 1001 -g 1001 -M -d /deployments -s /usr/sbin/nologin beiqin
   printf 'path-exclude=/usr/share/%s/*\n' doc man info locale >"$rootfs/etc/dpkg/dpkg.cfg.d/01-nodoc"
-  as_root rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/cache/debconf/*-old \
+  rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/cache/debconf/*-old \
     "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/* \
     "$rootfs"/usr/share/lintian "$rootfs"/usr/share/bug "$rootfs"/var/log/* "$rootfs"/tmp/*
   : >"$rootfs/etc/resolv.conf"
@@ -133,8 +140,9 @@ build_base() {
     "$IMAGES_DIR/rootfs.tar" "$BASE_REF" >/dev/null
   rm -f "$BASE_TAR.tmp" "$IMAGES_DIR/rootfs.tar"
   # Jib reads a docker-archive (an OCI archive it does not)
-  podman save -q --format docker-archive -o "$BASE_TAR.tmp" "$BASE_REF" && mv "$BASE_TAR.tmp" "$BASE_TAR"
-  as_root rm -rf "$rootfs"
+  podman save -q --format docker-archive -o "$BASE_TAR.tmp" "$BASE_REF"
+  mv "$BASE_TAR.tmp" "$BASE_TAR"
+  rm -rf --one-file-system "$rootfs"
   log "base image: $(du -h "$BASE_TAR" | cut -f1) in .run/images/jre17-base.tar"
 }
 

@@ -9,9 +9,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$BEIQIN_ROOT/deploy/prereqs.sh"
 "$BEIQIN_ROOT/deploy/postgres.sh" start
 cd "$BEIQIN_ROOT"
-"$BEIQIN_ROOT/deploy/images.sh" --base-only >"$RUN_DIR/logs/images-base.log" 2>&1 &
+# in its own process group, so that stopping it stops debootstrap and apt-get too
+setsid "$BEIQIN_ROOT/deploy/images.sh" --base-only >"$RUN_DIR/logs/images-base.log" 2>&1 &
 base=$!
-trap 'kill $base 2>/dev/null || true' EXIT
+trap 'kill -- -$base 2>/dev/null || true; wait $base 2>/dev/null || true' EXIT
 ./mvnw -B verify "$@"
 wait $base || die "making the base image failed (see .run/logs/images-base.log)"
 trap - EXIT

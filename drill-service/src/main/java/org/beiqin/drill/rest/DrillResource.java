@@ -9,11 +9,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -209,9 +206,19 @@ public class DrillResource {
     @Operation(summary = "未完成的整改措施 Open improvement actions of a division's drills, soonest deadline first",
             description = "按区划前缀（默认本人辖区）列出各演练评估后尚未完成的整改措施，按完成时限排序；limit 默认 100，最多 500，"
                     + "total 为全部条数。")
-    public Views.OpenActions openActions(@QueryParam("division") String division,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return Views.OpenActions.from(queries.openActions(QueryParams.division(division), limit));
+    public Views.OpenActions openActions(@QueryParam("division") String division, @QueryParam("limit") String limit) {
+        QueryParams p = new QueryParams();
+        String scope = p.division("division", division);
+        int count = 100;
+        if (limit != null) {
+            try {
+                count = p.range("limit", Integer.parseInt(limit.strip()), 1, 500);
+            } catch (NumberFormatException e) {
+                p.reject("limit");
+            }
+        }
+        p.check();
+        return Views.OpenActions.from(queries.openActions(scope, count));
     }
 
     @GET

@@ -128,9 +128,11 @@ class ImprovementActionsTest extends DrillTestBase {
                 .contentType("application/problem+json");
         keeper(village).get("/api/drills/actions?division=" + town).then().statusCode(403);
         as(Tokens.countyOffice("410183")).get("/api/drills/actions?division=" + town).then().statusCode(403);
-        keeper(town).get("/api/drills/actions?division=" + town + "&limit=0").then().statusCode(400)
-                .contentType("application/problem+json");
-        keeper(town).get("/api/drills/actions?division=41018x").then().statusCode(422);
+        keeper(town).get("/api/drills/actions?division=41018x&limit=0").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("division", "limit"));
+        keeper(town).get("/api/drills/actions?division=" + town + "&limit=abc").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.contains("limit"));
     }
 
     private static io.restassured.specification.RequestSpecification office(String town) {

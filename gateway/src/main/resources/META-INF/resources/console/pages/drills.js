@@ -252,8 +252,10 @@ export default {
         // lists the first 100 and says how many there are)
         const [drills, three, open] = await Promise.all([api.get('/api/drills?division=' + this.scope),
           this.scope.length <= 9 ? api.get('/api/drills/three-outages?division=' + this.scope) : Promise.resolve({ data: [] }),
-          api.get('/api/drills/actions?division=' + this.scope)]);
+          api.get('/api/drills/actions?division=' + this.scope).catch(e => ({ failed: e }))]);
         this.drills = drills.data; this.three = three.data;
+        // the drills stay on screen when only the actions could not be read
+        if (open.failed) { this.openActions = []; this.openActionsTotal = 0; this.fail(open.failed); return; }
         this.openActions = open.data.actions; this.openActionsTotal = open.data.total;
       } catch (e) { this.fail(e); }
     },
