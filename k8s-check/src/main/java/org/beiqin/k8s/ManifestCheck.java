@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 
@@ -167,7 +169,7 @@ public final class ManifestCheck {
                 for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
                     String host = null;
                     for (JsonNode env : c.path("env")) {
-                        java.util.regex.Matcher jdbc = JDBC.matcher(env.path("value").asText());
+                        Matcher jdbc = JDBC.matcher(env.path("value").asText());
                         if (jdbc.matches()) {
                             host = jdbc.group(1);
                             if (!jdbc.group(2).equals(databases.get(host))) {
@@ -237,7 +239,7 @@ public final class ManifestCheck {
             }
             List<JsonNode> pods = new ArrayList<>();
             workloads.forEach(w -> pods.add(w.path("spec").path("template").path("metadata").path("labels")));
-            of("Cluster").forEach(c -> pods.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+            of("Cluster").forEach(c -> pods.add(JsonNodeFactory.instance.objectNode()
                     .put("cnpg.io/cluster", c.path("metadata").path("name").asText())));
             for (JsonNode p : policies) {
                 for (JsonNode rule : p.path("spec").path("ingress")) {
@@ -256,14 +258,7 @@ public final class ManifestCheck {
                                     p.path("spec").path("podSelector").path("matchLabels"))) {
                                 continue;
                             }
-                            boolean open = false;
-                            for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
-                                for (JsonNode cp : c.path("ports")) {
-                                    open |= port.path("port").asText().equals(cp.path("containerPort").asText())
-                                            || port.path("port").asText().equals(cp.path("name").asText());
-                                }
-                            }
-                            if (!open) {
+                            if (!ports(w).contains(port.path("port").asText())) {
                                 error(p, "opens port " + port.path("port").asText() + ", which " + name(w) + " does not listen on");
                             }
                         }
@@ -436,15 +431,21 @@ public final class ManifestCheck {
             return target;
         }
 
+        /** The names and numbers of the ports a workload's containers open. */
+        private Set<String> ports(JsonNode workload) {
+            Set<String> ports = new HashSet<>();
+            for (JsonNode c : workload.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode p : c.path("ports")) {
+                    ports.add(p.path("name").asText());
+                    ports.add(p.path("containerPort").asText());
+                }
+            }
+            return ports;
+        }
+
         private void service(JsonNode s) {
             selects(s, s.path("spec").path("selector")).ifPresent(w -> {
-                Set<String> ports = new HashSet<>();
-                for (JsonNode c : w.path("spec").path("template").path("spec").path("containers")) {
-                    for (JsonNode p : c.path("ports")) {
-                        ports.add(p.path("name").asText());
-                        ports.add(p.path("containerPort").asText());
-                    }
-                }
+                Set<String> ports = ports(w);
                 for (JsonNode p : s.path("spec").path("ports")) {
                     JsonNode target = p.has("targetPort") ? p.path("targetPort") : p.path("port");
                     if (!ports.contains(target.asText())) {
