@@ -52,10 +52,15 @@ class DrillLifecycleTest extends DrillTestBase {
         keeper(town).body(Map.of("version", 1, "participants", List.of(Map.of("name", "张强", "role", "现场指挥"),
                 Map.of("name", "赵磊", "role", "转移群众")))).put("/api/drills/" + id + "/participants").then()
                 .statusCode(200);
-        JsonPath approved = keeper(town).post("/api/drills/" + id + "/approval").then().statusCode(200).extract()
-                .jsonPath();
+        String approval = uuid();
+        JsonPath approved = keeper(town).header("Idempotency-Key", approval).post("/api/drills/" + id + "/approval")
+                .then().statusCode(200).extract().jsonPath();
         assertThat(approved.getString("status")).isEqualTo("APPROVED");
         assertThat(approved.getString("reference")).contains(id);
+        // the same approval resent (its answer was lost) is answered as the first time; a new one is refused
+        keeper(town).header("Idempotency-Key", approval).post("/api/drills/" + id + "/approval").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("status", equalTo("APPROVED"))
+                .body("reference", equalTo(approved.getString("reference")));
         keeper(town).post("/api/drills/" + id + "/approval").then().statusCode(409)
                 .body("type", equalTo("urn:beiqin:problem:drill-status"));
 

@@ -1,13 +1,13 @@
 package org.beiqin.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.beiqin.commons.time.ClockProducer.CHINA;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +23,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class RosterTest extends DutyTestBase {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static Instant at(int y, int mo, int d, int h, int mi) {
         return LocalDateTime.of(y, mo, d, h, mi).atZone(CHINA).toInstant();

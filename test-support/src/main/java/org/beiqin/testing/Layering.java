@@ -5,7 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -25,6 +29,12 @@ public final class Layering {
 
     private static final String ENTITY = "jakarta.persistence.Entity";
     private static final String RESOURCE = "jakarta.ws.rs.Path";
+    private static final String POST = "jakarta.ws.rs.POST";
+    private static final String PATH_PARAM = "jakarta.ws.rs.PathParam";
+    private static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
+    private static final String IDEMPOTENT = "org.beiqin.commons.idempotency.Idempotent";
+    private static final String NOT_IDEMPOTENT = "org.beiqin.commons.idempotency.NotIdempotent";
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(?::[^}]*)?}");
 
     private final String root;
     private final JavaClasses classes;
@@ -80,6 +90,61 @@ public final class Layering {
                     }
                 })
                 .evaluate(classes).getFailureReport().getDetails();
+    }
+
+    /**
+     * POSTs that have not decided about {@code Idempotency-Key} (ARCHITECTURE.md: every POST that
+     * creates a record takes one): each must be {@code @Idempotent}, declaring the header parameter
+     * and binding every variable of its route, or {@code @NotIdempotent} with its reason.
+     */
+    public List<String> postsWithoutIdempotencyDecision() {
+        List<String> undecided = new ArrayList<>();
+        for (JavaClass resource : classes) {
+            for (JavaMethod method : resource.getMethods()) {
+                if (!method.isAnnotatedWith(POST)) {
+                    continue;
+                }
+                boolean idempotent = method.isAnnotatedWith(IDEMPOTENT);
+                boolean exempt = method.isAnnotatedWith(NOT_IDEMPOTENT);
+                String name = resource.getSimpleName() + "." + method.getName();
+                if (idempotent == exempt) {
+                    undecided.add(name + (idempotent ? " is both @Idempotent and @NotIdempotent"
+                            : " is neither @Idempotent nor @NotIdempotent"));
+                } else if (exempt && valueOf(method.tryGetAnnotationOfType(NOT_IDEMPOTENT)).isBlank()) {
+                    undecided.add(name + " is @NotIdempotent without a reason");
+                } else if (idempotent) {
+                    if (method.getParameters().stream()
+                            .noneMatch(p -> "Idempotency-Key".equalsIgnoreCase(valueOf(p.tryGetAnnotationOfType(HEADER_PARAM))))) {
+                        undecided.add(name + " is @Idempotent but takes no @HeaderParam(Idempotency.HEADER)");
+                    }
+                    List<String> bound = method.getParameters().stream()
+                            .map(p -> valueOf(p.tryGetAnnotationOfType(PATH_PARAM))).toList();
+                    for (String variable : variables(resource, method)) {
+                        if (!bound.contains(variable)) {
+                            undecided.add(name + " is @Idempotent but does not bind {" + variable + "} of its route");
+                        }
+                    }
+                }
+            }
+        }
+        return undecided;
+    }
+
+    private static List<String> variables(JavaClass resource, JavaMethod method) {
+        List<String> names = new ArrayList<>();
+        for (String path : new String[] {valueOf(resource.tryGetAnnotationOfType(RESOURCE)),
+                valueOf(method.tryGetAnnotationOfType(RESOURCE))}) {
+            Matcher variable = VARIABLE.matcher(path);
+            while (variable.find()) {
+                names.add(variable.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** An annotation's {@code value}, or "" when the annotation is absent. */
+    private static String valueOf(Optional<? extends JavaAnnotation<?>> annotation) {
+        return annotation.flatMap(a -> a.get("value")).map(Object::toString).orElse("");
     }
 
     private static boolean isEntity(JavaClass type) {

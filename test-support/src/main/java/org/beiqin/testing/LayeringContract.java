@@ -43,6 +43,11 @@ public abstract class LayeringContract {
     }
 
     @Test
+    void everyPostTakesAnIdempotencyKeyOrSaysWhyNot() {
+        assertEquals(List.of(), layering().postsWithoutIdempotencyDecision());
+    }
+
+    @Test
     void noResourceTakesOrReturnsAnEntity() {
         assertEquals(List.of(), layering().resourcesExposingEntities());
     }

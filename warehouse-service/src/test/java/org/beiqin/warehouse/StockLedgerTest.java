@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +158,7 @@ class StockLedgerTest extends WarehouseTestBase {
     }
 
     @Test
-    void aResentRequestWithTheSameIdempotencyKeyIsRecordedOnce() {
+    void aResentRequestWithTheSameIdempotencyKeyIsRecordedOnce() throws Exception {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
         String ropes = createItem(town, "安全绳", "FLOOD", "EQUIPMENT", "根");
@@ -177,6 +178,20 @@ class StockLedgerTest extends WarehouseTestBase {
                 .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(422)
                 .body("type", equalTo("urn:beiqin:problem:idempotency-key-reused"));
         assertThat(balance(town, warehouse, ropes)).isEqualByComparingTo("6");
+        // the key is stored under the name the hand-written calls gave it, so entries a phone queued
+        // before the route was read from the annotations still find their first answer
+        assertThat(storedOperation(key)).isEqualTo("POST /warehouses/" + warehouse + "/receipts");
+    }
+
+    private String storedOperation(String key) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var select = connection.prepareStatement("SELECT operation FROM idempotency_record WHERE key = ?")) {
+            select.setString(1, key);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).as("a record for the key").isTrue();
+                return row.getString(1);
+            }
+        }
     }
 
     @Test

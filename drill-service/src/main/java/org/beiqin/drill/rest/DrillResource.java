@@ -1,5 +1,7 @@
 package org.beiqin.drill.rest;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
@@ -54,9 +58,6 @@ public class DrillResource {
     DrillQueries queries;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     Discrepancies discrepancies;
 
     @Inject
@@ -78,26 +79,24 @@ public class DrillResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "新建演练方案（草拟） Create a drill plan (draft)")
     @APIResponse(responseCode = "201", description = "已建 Created")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.Plan plan) {
-        return idempotency.execute(key, "POST /drills", plan, () -> {
-            Drill drill = drills.create(plan);
-            return Response.created(URI.create("/api/drills/" + drill.id)).entity(detail(drill)).build();
-        });
+        Drill drill = drills.create(plan);
+        return Response.created(URI.create("/api/drills/" + drill.id)).entity(detail(drill)).build();
     }
 
     @POST
+    @Idempotent
     @Path("import")
     @Operation(summary = "导入历史演练记录 Import an old drill record",
             description = "照原样接收（不拒收），由规则标记评估早于方案、无评估、物资未动用、联系人或岗位缺失等问题。")
     @APIResponse(responseCode = "201", description = "已导入 Imported")
     public Response importHistory(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Imported record) {
-        return idempotency.execute(key, "POST /drills/import", record, () -> {
-            Drill drill = drills.importHistory(record);
-            return Response.created(URI.create("/api/drills/" + drill.id)).entity(detail(drill)).build();
-        });
+        Drill drill = drills.importHistory(record);
+        return Response.created(URI.create("/api/drills/" + drill.id)).entity(detail(drill)).build();
     }
 
     @GET
@@ -131,29 +130,32 @@ public class DrillResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/approval")
     @Operation(summary = "批准方案 Approve the plan",
             description = "参演单位须有联系人和电话，参演人员须有岗位任务，否则 422 并逐项指出。")
-    public Views.DrillDetail approve(@PathParam("id") UUID id) {
+    public Views.DrillDetail approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         return detail(drills.approve(id));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/conduct")
     @Operation(summary = "记录实施 Record the drill as held",
             description = "仓库为演练出库时，在出库记录的 reference 中填写 {\"type\":\"drill\",\"id\":演练编号}。")
-    public Views.DrillDetail conduct(@PathParam("id") UUID id, @Valid @NotNull Commands.Conduct conduct) {
+    public Views.DrillDetail conduct(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Conduct conduct) {
         return detail(drills.conduct(id, conduct));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/evaluation")
     @Operation(summary = "提交总结评估 File the evaluation",
             description = "每项目标评为 P/S/M/U；评估日期不得早于方案批准和演练实施（否则 422 evaluation-before-plan）。")
     public Response evaluate(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Evaluate evaluation) {
-        return idempotency.execute(key, "POST /drills/" + id + "/evaluation", evaluation,
-                () -> Response.status(201).entity(detail(drills.evaluate(id, evaluation))).build());
+        return Response.status(201).entity(detail(drills.evaluate(id, evaluation))).build();
     }
 
     @PUT
@@ -164,9 +166,11 @@ public class DrillResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/actions/{actionId}/completion")
     @Operation(summary = "改进措施完成 Mark an improvement action done, with evidence")
     public Views.ActionView actionDone(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
+            @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.ActionDone done) {
         return Views.ActionView.from(drills.actionDone(id, actionId, done), DeadlineChange.of(List.of(actionId)));
     }
@@ -184,9 +188,11 @@ public class DrillResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/cancellation")
     @Operation(summary = "取消演练 Cancel the drill")
-    public Views.DrillDetail cancel(@PathParam("id") UUID id, @Valid @NotNull Commands.Cancel cancel) {
+    public Views.DrillDetail cancel(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Cancel cancel) {
         return detail(drills.cancel(id, cancel.reason()));
     }
 
@@ -196,7 +202,7 @@ public class DrillResource {
             description = "season 为汛期年份（默认今年）：各乡镇在汛期前 12 个月内是否开展过断网、断电、断路演练。")
     public List<Views.ThreeOutages> threeOutages(@QueryParam("division") String division,
             @QueryParam("season") Integer season) {
-        int year = season == null ? LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear()
+        int year = season == null ? LocalDate.now(clock.withZone(CHINA)).getYear()
                 : season;
         return queries.threeOutages(QueryParams.division(division), year).stream().map(Views.ThreeOutages::from).toList();
     }
@@ -229,6 +235,8 @@ public class DrillResource {
     }
 
     @POST
+    @NotIdempotent("立即检查只按记录重新判定：重复执行不会多出问题 "
+            + "A sweep re-derives findings from the records; running it again finds nothing new")
     @Path("sweep")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "立即检查到期规则 Run the time-based rules now")

@@ -1,5 +1,7 @@
 package org.beiqin.drill.rules;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
 package org.beiqin.drill.rules;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.inject.Inject;
 
@@ -12,7 +13,6 @@ import org.beiqin.drill.Drill;
 /** What every drill rule works with: its findings, their state, its parameters, the clock. */
 abstract class RuleSupport {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Findings findings;

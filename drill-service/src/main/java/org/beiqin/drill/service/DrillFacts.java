@@ -1,9 +1,10 @@
 package org.beiqin.drill.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,6 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class DrillFacts {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** The window, or {@code null} when no draw may name the drill. */
     public record Window(Instant from, Instant until) {

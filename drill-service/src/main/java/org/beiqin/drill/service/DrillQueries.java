@@ -1,5 +1,7 @@
 package org.beiqin.drill.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -64,7 +66,7 @@ public class DrillQueries {
         Map<UUID, Evaluation> evaluations = new HashMap<>();
         Evaluation.<Evaluation>list("drillId in ?1", ids).forEach(e -> evaluations.put(e.drillId, e));
         Map<UUID, long[]> actions = new HashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(DrillService.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         for (ImprovementAction a : ImprovementAction.<ImprovementAction>list("drillId in ?1 and status = ?2", ids,
                 ImprovementAction.Status.OPEN)) {
             long[] counts = actions.computeIfAbsent(a.drillId, k -> new long[2]);

@@ -1,8 +1,9 @@
 package org.beiqin.drill.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +45,6 @@ import org.beiqin.drill.rules.ThreeOutagesRule;
 @Transactional
 public class DrillService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Caller caller;

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
@@ -67,12 +71,13 @@ public class DutyResource {
     }
 
     @POST
+    @Idempotent
     @Path("spot-checks")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER, Roles.DUTY_OFFICER})
     @Operation(summary = "查岗 Spot-check whoever is on duty now",
             description = "发给该区划此刻在班的每个人，须在 10 分钟内应答；未应答则升级给带班领导，并记为联系不上。"
                     + "乡镇值班员（镇应急办）可查本镇及所辖村，但不查自己的班次。")
-    public Response send(@Valid @NotNull Commands.NewSpotCheck command) {
+    public Response send(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewSpotCheck command) {
         return Response.status(201).entity(spotChecks.send(command.division()).stream()
                 .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList()).build();
     }
@@ -86,9 +91,10 @@ public class DutyResource {
     }
 
     @POST
+    @Idempotent
     @Path("spot-checks/{id}/acknowledgement")
     @Operation(summary = "应答查岗 Acknowledge a spot check (the officer checked)")
-    public Views.SpotCheckView acknowledge(@PathParam("id") UUID id) {
+    public Views.SpotCheckView acknowledge(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         return Views.SpotCheckView.from(spotChecks.acknowledge(id), clock.instant());
     }
 
@@ -100,6 +106,8 @@ public class DutyResource {
     }
 
     @POST
+    @NotIdempotent("立即检查只按记录重新判定：重复执行不会多出问题 "
+            + "A sweep re-derives findings from the records; running it again finds nothing new")
     @Path("sweep")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "立即检查到期规则 Run the time-based rules now")

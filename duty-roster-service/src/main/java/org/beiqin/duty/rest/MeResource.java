@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
-import org.beiqin.commons.security.Roles;
+import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.QueryParams;
+import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.service.AttendanceService;
 import org.beiqin.duty.service.CalendarFeeds;
 import org.beiqin.duty.service.Commands;
@@ -94,6 +98,8 @@ public class MeResource {
     }
 
     @POST
+    @NotIdempotent("每次生成新地址并作废旧地址，重放旧答复会给出已作废的地址 "
+            + "Each call issues a new secret address and revokes the old one; a replayed answer could hand out a revoked address")
     @Path("calendar")
     @Operation(summary = "生成日历订阅地址 A new secret calendar address (replaces the old one)",
             description = "地址只在此时显示一次；手机日历用它订阅，无需登录。再次生成即作废旧地址。")
@@ -112,17 +118,19 @@ public class MeResource {
     }
 
     @POST
+    @Idempotent
     @Path("check-in")
     @Operation(summary = "签到 Check in to my current shift",
             description = "班次开始前 30 分钟至结束之间可签到；开始后签到记为迟到。")
-    public Views.ShiftView checkIn(Commands.CheckIn command) {
+    public Views.ShiftView checkIn(@HeaderParam(Idempotency.HEADER) String key, Commands.CheckIn command) {
         return Views.ShiftView.from(attendance.checkIn(command == null ? null : command.location()));
     }
 
     @POST
+    @Idempotent
     @Path("check-out")
     @Operation(summary = "签退 Check out")
-    public Views.ShiftView checkOut() {
+    public Views.ShiftView checkOut(@HeaderParam(Idempotency.HEADER) String key) {
         return Views.ShiftView.from(attendance.checkOut());
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.DutyPeriod;
@@ -40,9 +41,6 @@ public class RosterResource {
     @Inject
     RosterService roster;
 
-    @Inject
-    Idempotency idempotency;
-
     @GET
     @Operation(summary = "值班时段 Duty periods, with their coverage gaps")
     public List<Views.PeriodView> list(@QueryParam("division") String division) {
@@ -51,13 +49,12 @@ public class RosterResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "新建值班时段 Create a duty period and the coverage it needs")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewPeriod command) {
-        return idempotency.execute(key, "POST /periods", command, () -> {
-            DutyPeriod period = roster.createPeriod(command);
-            return Response.created(URI.create("/api/duty/periods/" + period.id))
-                    .entity(Views.PeriodView.from(period, roster.gaps(period))).build();
-        });
+        DutyPeriod period = roster.createPeriod(command);
+        return Response.created(URI.create("/api/duty/periods/" + period.id))
+                .entity(Views.PeriodView.from(period, roster.gaps(period))).build();
     }
 
     @GET
@@ -76,37 +73,41 @@ public class RosterResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/shifts")
     @Operation(summary = "排一个班 Roster one shift")
     public Response addShift(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.NewShift command) {
-        return idempotency.execute(key, "POST /periods/" + id + "/shifts", command, () -> {
-            Shift shift = roster.addShift(id, command);
-            return Response.status(201).entity(Views.ShiftView.from(shift)).build();
-        });
+        Shift shift = roster.addShift(id, command);
+        return Response.status(201).entity(Views.ShiftView.from(shift)).build();
     }
 
     @POST
+    @Idempotent
     @Path("{id}/rotations")
     @Operation(summary = "按轮换排班 Lay shifts from a daily or weekly rotation",
             description = "从 from 到 to，每天（DAILY）或每周（WEEKLY）startTime 起排 hours 小时的班；带班领导和值班组依次轮流。重复提交同一天不会重复排班。")
     public Response rotate(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Rotation rotation) {
-        return idempotency.execute(key, "POST /periods/" + id + "/rotations", rotation, () -> Response.status(201)
-                .entity(roster.rotate(id, rotation).stream().map(Views.ShiftView::from).toList()).build());
+        return Response.status(201)
+                .entity(roster.rotate(id, rotation).stream().map(Views.ShiftView::from).toList()).build();
     }
 
     @POST
+    @Idempotent
     @Path("shifts/{shiftId}/override")
     @Operation(summary = "替班 Another person takes this one shift")
-    public Views.ShiftView override(@PathParam("shiftId") UUID shiftId, @Valid @NotNull Commands.Override command) {
+    public Views.ShiftView override(@PathParam("shiftId") UUID shiftId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Override command) {
         return Views.ShiftView.from(roster.override(shiftId, command));
     }
 
     @POST
+    @Idempotent
     @Path("shifts/{shiftId}/swap")
     @Operation(summary = "换班 Two people exchange shifts")
-    public List<Views.ShiftView> swap(@PathParam("shiftId") UUID shiftId, @Valid @NotNull Commands.Swap command) {
+    public List<Views.ShiftView> swap(@PathParam("shiftId") UUID shiftId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull Commands.Swap command) {
         return roster.swap(shiftId, command).stream().map(Views.ShiftView::from).toList();
     }
 }

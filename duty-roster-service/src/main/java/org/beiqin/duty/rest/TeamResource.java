@@ -11,8 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.Member;
@@ -41,9 +42,6 @@ public class TeamResource {
     @Inject
     TeamService teams;
 
-    @Inject
-    Idempotency idempotency;
-
     @GET
     @Operation(summary = "队伍列表 Teams in your division")
     public List<Views.TeamView> list(@QueryParam("division") String division) {
@@ -51,13 +49,12 @@ public class TeamResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER})
     @Operation(summary = "新建队伍 Create a team", description = "level 为 township（乡级，≥30 人）或 village（村级，≥10 人）。")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewTeam command) {
-        return idempotency.execute(key, "POST /teams", command, () -> {
-            Team team = teams.create(command);
-            return Response.created(URI.create("/api/duty/teams/" + team.id)).entity(Views.TeamView.from(team)).build();
-        });
+        Team team = teams.create(command);
+        return Response.created(URI.create("/api/duty/teams/" + team.id)).entity(Views.TeamView.from(team)).build();
     }
 
     @GET
@@ -70,16 +67,15 @@ public class TeamResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/members")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN, Roles.KEEPER})
     @Operation(summary = "增加队员 Add a member")
     public Response addMember(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.NewMember command) {
-        return idempotency.execute(key, "POST /teams/" + id + "/members", command, () -> {
-            Member member = teams.addMember(id, command);
-            return Response.created(URI.create("/api/duty/teams/" + id + "/members/" + member.id))
-                    .entity(Views.MemberView.from(member)).build();
-        });
+        Member member = teams.addMember(id, command);
+        return Response.created(URI.create("/api/duty/teams/" + id + "/members/" + member.id))
+                .entity(Views.MemberView.from(member)).build();
     }
 
     @PUT

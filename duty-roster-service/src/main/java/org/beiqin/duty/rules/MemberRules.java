@@ -1,5 +1,7 @@
 package org.beiqin.duty.rules;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package org.beiqin.duty.rules;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import org.beiqin.commons.discrepancy.Discrepancies;
 /** What every duty rule works with: its findings, their state, its parameters, the clock. */
 abstract class RuleSupport {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Times as a duty room writes them, in Beijing time, to the minute. */
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 

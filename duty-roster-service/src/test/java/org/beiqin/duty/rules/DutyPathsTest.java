@@ -1,11 +1,11 @@
 package org.beiqin.duty.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.beiqin.commons.time.ClockProducer.CHINA;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +118,6 @@ class DutyPathsTest extends DutyTestBase {
     }
 
     private static Instant at(int year, int month, int day, int hour, int minute) {
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        return LocalDateTime.of(year, month, day, hour, minute).atZone(CHINA).toInstant();
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.gateway.service.Commands;
 import org.beiqin.gateway.service.KeyMaterial;
@@ -49,6 +50,8 @@ public class AuthResource {
     Clock clock;
 
     @POST
+    @NotIdempotent("每次登录都须核对密码并签发新令牌，不能重放 "
+            + "Every sign-in checks the password and issues fresh tokens; an answer must never be replayed")
     @Path("login")
     @PermitAll
     @Operation(summary = "用户名密码登录 Sign in with a password",
@@ -60,6 +63,8 @@ public class AuthResource {
     }
 
     @POST
+    @NotIdempotent("刷新令牌一次有效，重放会交出已轮换的令牌 "
+            + "A refresh token is used once; a replayed answer would hand out rotated tokens")
     @Path("refresh")
     @PermitAll
     @Operation(summary = "刷新访问令牌 New tokens for a refresh token",
@@ -70,6 +75,8 @@ public class AuthResource {
     }
 
     @POST
+    @NotIdempotent("退出登录重复执行结果相同 "
+            + "Signing out twice is the same as once")
     @Path("logout")
     @PermitAll
     @Operation(summary = "退出登录 Sign out (ends the refresh token's sign-in)")
@@ -88,6 +95,8 @@ public class AuthResource {
     }
 
     @POST
+    @NotIdempotent("须每次核对原密码；请求含密码，不留存其摘要 "
+            + "The current password is checked every time; a body holding passwords is not kept, not even as a digest")
     @Path("password")
     @RolesAllowed({Roles.KEEPER, Roles.DUTY_OFFICER, Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "修改本人密码 Change my password", description = "修改后其他设备上的登录需重新登录。")

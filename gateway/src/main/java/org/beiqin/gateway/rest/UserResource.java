@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.gateway.User;
@@ -42,9 +44,6 @@ public class UserResource {
     UserAdmin users;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     Clock clock;
 
     @GET
@@ -54,13 +53,12 @@ public class UserResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "新建用户 Create a user",
             description = "角色：keeper 库管员、duty_officer 值班员、county_office 县应急办、admin 管理员。密码至少 10 个字符。")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewUser command) {
-        return idempotency.execute(key, "POST /users", command, () -> {
-            User user = users.create(command);
-            return Response.created(URI.create("/api/users/" + user.id)).entity(Views.UserView.from(user, clock.instant())).build();
-        });
+        User user = users.create(command);
+        return Response.created(URI.create("/api/users/" + user.id)).entity(Views.UserView.from(user, clock.instant())).build();
     }
 
     @GET
@@ -78,6 +76,8 @@ public class UserResource {
     }
 
     @POST
+    @NotIdempotent("重设为同一密码结果相同；请求含密码，不留存其摘要 "
+            + "Setting the same password twice is the same as once; a body holding a password is not kept, not even as a digest")
     @Path("{id}/password")
     @Operation(summary = "重设密码 Set a new password", description = "同时解除锁定，并使该用户已有的登录失效。")
     public Response resetPassword(@PathParam("id") UUID id, @Valid @NotNull Commands.ResetPassword reset) {
@@ -86,6 +86,8 @@ public class UserResource {
     }
 
     @POST
+    @NotIdempotent("解除锁定重复执行结果相同 "
+            + "Lifting a lockout twice is the same as once")
     @Path("{id}/unlock")
     @Operation(summary = "解除登录锁定 Lift a sign-in lockout")
     public Response unlock(@PathParam("id") UUID id) {

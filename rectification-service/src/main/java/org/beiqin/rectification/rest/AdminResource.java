@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.consumer.ConsumedEvents;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.rectification.service.Escalation;
@@ -45,6 +46,8 @@ public class AdminResource {
     }
 
     @POST
+    @NotIdempotent("到期检查只按记录重新判定：重复执行不会重复提醒 "
+            + "The deadline check re-derives from the records; running it again raises nothing twice")
     @Path("escalation")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "立即检查到期和逾期 Run the deadline check now",

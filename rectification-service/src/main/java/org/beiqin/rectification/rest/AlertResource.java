@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
@@ -88,6 +89,8 @@ public class AlertResource {
     }
 
     @POST
+    @NotIdempotent("确认已阅重复执行结果相同：已确认的提醒原样答复 "
+            + "Acknowledging twice is the same as once: an acknowledged alert is answered as it is")
     @Path("{id}/acknowledgement")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "确认已阅 Acknowledge an alert", description = "记录确认人和时间；重复确认保留第一次的记录。")
@@ -100,6 +103,8 @@ public class AlertResource {
     }
 
     @POST
+    @NotIdempotent("确认已阅重复执行结果相同：已确认的提醒原样答复 "
+            + "Acknowledging twice is the same as once: acknowledged alerts are answered as they are")
     @Path("acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.beiqin.rectification.rest;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.QueryParams;
@@ -69,9 +73,6 @@ public class ItemResource {
 
     @Inject
     Notices notices;
-
-    @Inject
-    Idempotency idempotency;
 
     @Inject
     Evidence evidence;
@@ -159,17 +160,16 @@ public class ItemResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/measures")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "增加整改措施 Add a measure")
     @APIResponse(responseCode = "201", description = "已增加 Added")
     public Response addMeasure(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.NewMeasure command) {
-        return idempotency.execute(key, "POST /items/" + id + "/measures", command, () -> {
-            Measure measure = commands.addMeasure(id, command);
-            return Response.created(URI.create("/api/rectification/items/" + id + "/measures/" + measure.id))
-                    .entity(Views.MeasureView.from(measure, today())).build();
-        });
+        Measure measure = commands.addMeasure(id, command);
+        return Response.created(URI.create("/api/rectification/items/" + id + "/measures/" + measure.id))
+                .entity(Views.MeasureView.from(measure, today())).build();
     }
 
     @PUT
@@ -182,17 +182,19 @@ public class ItemResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/status")
     @Operation(summary = "更改事项状态或核验销号 Change the status, or sign the item off",
             description = "COMPLETED（已完成）仅县应急办可标记，且须附核验依据；其余状态由县应急办或管理员确定。")
     @APIResponse(responseCode = "403", description = "责任单位不能自行销号 A unit cannot close its own item")
     public Response status(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.StatusChange command) {
-        return idempotency.execute(key, "POST /items/" + id + "/status", command,
-                () -> Response.ok(detail(commands.changeStatus(id, command))).build());
+        return Response.ok(detail(commands.changeStatus(id, command))).build();
     }
 
     @POST
+    @NotIdempotent("同一文件按内容只保留一份，重复上传答复已有的那份（200） "
+            + "The same file is kept once by its content; a repeat answers the one already attached (200)")
     @Path("{id}/evidence")
     @Consumes({"image/jpeg", "image/png", "image/webp", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "上传佐证材料 Attach evidence (a JPEG, PNG or WebP photo, or a PDF; at most 5 MB)",
@@ -268,6 +270,6 @@ public class ItemResource {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Deadlines.CHINA));
+        return LocalDate.now(clock.withZone(CHINA));
     }
 }

@@ -1,8 +1,9 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,6 @@ import org.beiqin.rectification.config.RectificationConfig;
 @ApplicationScoped
 public class Deadlines {
 
-    /** Calendar days are Asia/Shanghai days (ARCHITECTURE.md). */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     RectificationConfig config;

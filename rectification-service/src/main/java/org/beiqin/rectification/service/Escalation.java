@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -59,7 +61,7 @@ public class Escalation {
         if (!lock.tryAcquire("rectification-escalation")) {
             return new Result(false, 0, 0, 0, 0);
         }
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         int itemsEscalated = 0;
         int itemsReminded = 0;
         List<RectificationItem> due = RectificationItem.list(

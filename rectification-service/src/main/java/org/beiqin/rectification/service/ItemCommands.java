@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,7 +46,7 @@ public class ItemCommands {
         RectificationItem item = lockedVisible(id);
         requireCounty();
         ProblemException.requireVersion(plan.version(), item.version);
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (!plan.deadline().equals(item.deadline) && plan.deadline().isBefore(today)) {
             throw ProblemException.invalid(List.of(new ProblemException.FieldError("deadline", "deadline-in-past", today)));
         }

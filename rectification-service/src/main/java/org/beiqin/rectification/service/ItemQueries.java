@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,19 +88,19 @@ public class ItemQueries {
         }
         if (filter.from() != null) {
             query.append(" and firstDetectedAt >= :from");
-            parameters.and("from", filter.from().atStartOfDay(Deadlines.CHINA).toInstant());
+            parameters.and("from", filter.from().atStartOfDay(CHINA).toInstant());
         }
         if (filter.to() != null) {
             query.append(" and firstDetectedAt < :to");
-            parameters.and("to", filter.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+            parameters.and("to", filter.to().plusDays(1).atStartOfDay(CHINA).toInstant());
         }
         if (Boolean.TRUE.equals(filter.overdue())) {
             query.append(" and status in :pursued and deadline < :today");
             parameters.and("pursued", List.of(ItemStatus.NOT_COMPLETED, ItemStatus.BASICALLY_COMPLETED))
-                    .and("today", LocalDate.now(clock.withZone(Deadlines.CHINA)));
+                    .and("today", LocalDate.now(clock.withZone(CHINA)));
         }
         if (filter.dueWithin() != null) {
-            LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+            LocalDate today = LocalDate.now(clock.withZone(CHINA));
             query.append(" and status in :pursued and deadline >= :today and deadline <= :until");
             parameters.and("pursued", List.of(ItemStatus.NOT_COMPLETED, ItemStatus.BASICALLY_COMPLETED))
                     .and("today", today).and("until", today.plusDays(filter.dueWithin()));
@@ -153,7 +155,7 @@ public class ItemQueries {
     public List<RectificationItem> firstFoundIn(String scope, LocalDate from, LocalDate to) {
         return RectificationItem.list("""
                 division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
-                order by firstDetectedAt, id""", scope + "%", from.atStartOfDay(Deadlines.CHINA).toInstant(),
-                to.plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant());
+                order by firstDetectedAt, id""", scope + "%", from.atStartOfDay(CHINA).toInstant(),
+                to.plusDays(1).atStartOfDay(CHINA).toInstant());
     }
 }

@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -61,7 +63,7 @@ public class LedgerExport {
     public List<RectificationItem> items(String division, LocalDate from, LocalDate to) {
         String scope = division == null ? caller.division() : division;
         caller.requireCovers(scope);
-        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(Deadlines.CHINA)));
+        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
         return queries.firstFoundIn(scope, period.from(), period.to());
     }
 
@@ -148,7 +150,7 @@ public class LedgerExport {
             DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private static LocalDateTime local(java.time.Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, Deadlines.CHINA);
+        return instant == null ? null : LocalDateTime.ofInstant(instant, CHINA);
     }
 
     private static String severity(String severity) {

@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,7 +126,7 @@ public class Notices {
         String scope = division == null ? caller.division() : division;
         Statistics.Report report = statistics.report(scope, from, to, Statistics.GroupBy.RULE, Messages.CHINESE);
         Statistics.Row total = report.total();
-        LocalDate today = LocalDate.now(clock.withZone(Deadlines.CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
         String overview = "截至" + chineseDate(today) + "，" + chineseDate(report.from()) + "至" + chineseDate(report.to())
                 + "发现的" + total.items() + "个具体问题，已完成整改" + total.completed() + "个，基本完成整改"
                 + total.basicallyCompleted() + "个，长期整改" + total.longTerm() + "个，未完成整改" + total.notCompleted()
@@ -241,7 +243,7 @@ public class Notices {
     /** The file name of a notice or export, e.g. 荥阳市整改情况通报-2026-01-01至2026-06-30.md */
     public String fileName(String division, LocalDate from, LocalDate to, String what, String extension) {
         String scope = division == null ? caller.division() : division;
-        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(Deadlines.CHINA)));
+        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
         return names.name(scope) + what + "-" + period.from() + "至" + period.to() + "." + extension;
     }
 }

@@ -1,5 +1,7 @@
 package org.beiqin.rectification.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -79,7 +81,7 @@ public class Statistics {
     public Report report(String division, LocalDate from, LocalDate to, GroupBy groupBy, Locale locale) {
         String scope = division == null ? caller.division() : division;
         caller.requireCovers(scope);
-        Period period = Period.of(from, to, LocalDate.now(clock.withZone(Deadlines.CHINA)));
+        Period period = Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 WITH items AS (
@@ -101,8 +103,8 @@ public class Statistics {
                 GROUP BY GROUPING SETS ((grp), ())
                 ORDER BY GROUPING(grp), grp""".formatted(groupBy.sql))
                 .setParameter(1, scope + "%")
-                .setParameter(2, Timestamp.from(period.from().atStartOfDay(Deadlines.CHINA).toInstant()))
-                .setParameter(3, Timestamp.from(period.to().plusDays(1).atStartOfDay(Deadlines.CHINA).toInstant()))
+                .setParameter(2, Timestamp.from(period.from().atStartOfDay(CHINA).toInstant()))
+                .setParameter(3, Timestamp.from(period.to().plusDays(1).atStartOfDay(CHINA).toInstant()))
                 .getResultList();
         Row total = new Row(null, null, 0, 0, 0, 0, 0, null, 0, 0, null, null, 0);
         List<Row> groups = new ArrayList<>();

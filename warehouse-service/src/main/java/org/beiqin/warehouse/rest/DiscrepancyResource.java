@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.idempotency.NotIdempotent;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.contract.Discrepancy;
@@ -44,6 +45,8 @@ public class DiscrepancyResource {
     }
 
     @POST
+    @NotIdempotent("立即检查只按记录重新判定：重复执行不会多出问题 "
+            + "A sweep re-derives findings from the records; running it again finds nothing new")
     @Path("sweep")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "立即检查 Run the time-based checks now",

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.rules.ItemUnlabeledRule;
@@ -45,29 +46,26 @@ public class ItemResource {
     @Inject
     ItemUnlabeledRule unlabeled;
 
-    @Inject
-    Idempotency idempotency;
-
     @POST
+    @Idempotent
     @Operation(summary = "新建物资 Create a catalogue item",
             description = "规格、单位及按种类要求的属性（如燃油的油品种类 fuelType）缺一不可。")
     @APIResponse(responseCode = "201", description = "已建 Created")
     @APIResponse(responseCode = "422", description = "标识不全，列出缺少的字段 Missing labels, each field named")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.CreateItem command) {
-        return idempotency.execute(key, "POST /items", command, () -> {
-            Item item = items.create(command);
-            return Response.created(URI.create("/api/warehouse/items/" + item.id)).entity(view(item)).build();
-        });
+        Item item = items.create(command);
+        return Response.created(URI.create("/api/warehouse/items/" + item.id)).entity(view(item)).build();
     }
 
     @POST
+    @Idempotent
     @Path("import")
     @Operation(summary = "导入旧台账物资 Import legacy catalogue records",
             description = "旧记录可以缺属性，但每条标识不全的记录都会触发 ITEM_UNLABELED，直到补全。")
     public Response importLegacy(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull @NotEmpty @Size(max = 5000) List<Commands.@Valid @NotNull CreateItem> commands) {
-        return idempotency.execute(key, "POST /items/import", commands, () -> Response.status(201)
-                .entity(items.importLegacy(commands).stream().map(this::view).toList()).build());
+        return Response.status(201)
+                .entity(items.importLegacy(commands).stream().map(this::view).toList()).build();
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
@@ -40,9 +41,6 @@ public class MovementResource {
     MovementService movements;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     Caller caller;
 
     @GET
@@ -57,6 +55,7 @@ public class MovementResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/reversal")
     @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "冲销 Reverse a mistaken movement",
@@ -67,13 +66,12 @@ public class MovementResource {
     @APIResponse(responseCode = "409", description = "已冲销过，或冲销会使库存为负 Already reversed, or stock would go negative")
     public Response reverse(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Reverse command) {
-        return idempotency.execute(key, "POST /movements/" + id + "/reversal", command, () -> {
-            List<Movement> reversals = movements.reverse(id, command);
-            return Response.status(201).entity(reversals.stream().map(Responses.MovementView::from).toList()).build();
-        });
+        List<Movement> reversals = movements.reverse(id, command);
+        return Response.status(201).entity(reversals.stream().map(Responses.MovementView::from).toList()).build();
     }
 
     @POST
+    @Idempotent
     @Path("{id}/approval")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "审批库管员的调整 The county approves a keeper's adjustment",
@@ -82,7 +80,8 @@ public class MovementResource {
     @APIResponse(responseCode = "200", description = "已审批 Approved")
     @APIResponse(responseCode = "403", description = "只有县级可以审批 Only the county approves")
     @APIResponse(responseCode = "409", description = "已审批过或已冲销 Already approved, or reversed")
-    public Responses.MovementView approve(@PathParam("id") UUID id, @Valid Commands.Approval command) {
+    public Responses.MovementView approve(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid Commands.Approval command) {
         return Responses.MovementView.from(movements.approveAdjustment(id, command));
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Equipment;
@@ -62,8 +63,6 @@ public class ReadinessResource {
     @Inject
     EquipmentStates equipmentStates;
     @Inject
-    Idempotency idempotency;
-    @Inject
     Caller caller;
 
     public record ExtinguisherView(UUID id, UUID warehouseId, String label, Extinguisher.Agent agent, String agentLabel,
@@ -84,11 +83,9 @@ public class ReadinessResource {
 
     // ---- extinguishers
 
-    Response registerExtinguisher(UUID warehouseId, String key, EquipmentCommands.RegisterExtinguisher command) {
-        return idempotency.execute(key, "POST /warehouses/" + warehouseId + "/extinguishers", command, () -> {
-            Extinguisher e = readiness.registerExtinguisher(warehouseId, command);
-            return Response.created(URI.create("/api/warehouse/extinguishers/" + e.id)).entity(view(e)).build();
-        });
+    Response registerExtinguisher(UUID warehouseId, EquipmentCommands.RegisterExtinguisher command) {
+        Extinguisher e = readiness.registerExtinguisher(warehouseId, command);
+        return Response.created(URI.create("/api/warehouse/extinguishers/" + e.id)).entity(view(e)).build();
     }
 
     List<ExtinguisherView> extinguishers(UUID warehouseId) {
@@ -104,26 +101,27 @@ public class ReadinessResource {
     }
 
     @POST
+    @Idempotent
     @Path("extinguishers/{id}/monthly-checks")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "月度检查 Monthly check", description = "任一项不合格即判为无法使用，触发 EXTINGUISHER_EXPIRED。")
     public Response monthlyCheck(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.MonthlyCheck command) {
-        return idempotency.execute(key, "POST /extinguishers/" + id + "/monthly-checks", command,
-                () -> Response.status(201).entity(view(readiness.monthlyCheck(id, command))).build());
+        return Response.status(201).entity(view(readiness.monthlyCheck(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("extinguishers/{id}/annual-inspections")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "年度检测维护 Annual inspection or maintenance")
     public Response annualInspection(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.AnnualInspection command) {
-        return idempotency.execute(key, "POST /extinguishers/" + id + "/annual-inspections", command,
-                () -> Response.status(201).entity(view(readiness.annualInspection(id, command))).build());
+        return Response.status(201).entity(view(readiness.annualInspection(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("extinguishers/{id}/service-sendoffs")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "送修 Send for service",
@@ -131,37 +129,34 @@ public class ReadinessResource {
     @APIResponse(responseCode = "409", description = "送修数量超过四分之一 More than a quarter would be away")
     public Response sendForService(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.SendForService command) {
-        return idempotency.execute(key, "POST /extinguishers/" + id + "/service-sendoffs", command,
-                () -> Response.status(201).entity(view(readiness.sendForService(id, command))).build());
+        return Response.status(201).entity(view(readiness.sendForService(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("extinguishers/{id}/service-returns")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "维修返回 Back from service")
     public Response returnFromService(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.ReturnFromService command) {
-        return idempotency.execute(key, "POST /extinguishers/" + id + "/service-returns", command,
-                () -> Response.status(201).entity(view(readiness.returnFromService(id, command))).build());
+        return Response.status(201).entity(view(readiness.returnFromService(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("extinguishers/{id}/scrap")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "报废灭火器 Scrap an extinguisher")
     public Response scrapExtinguisher(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.Scrap command) {
-        return idempotency.execute(key, "POST /extinguishers/" + id + "/scrap", command,
-                () -> Response.status(201).entity(view(readiness.scrapExtinguisher(id, command))).build());
+        return Response.status(201).entity(view(readiness.scrapExtinguisher(id, command))).build();
     }
 
     // ---- equipment
 
-    Response registerEquipment(UUID warehouseId, String key, EquipmentCommands.RegisterEquipment command) {
-        return idempotency.execute(key, "POST /warehouses/" + warehouseId + "/equipment", command, () -> {
-            Equipment e = readiness.registerEquipment(warehouseId, command);
-            return Response.created(URI.create("/api/warehouse/equipment/" + e.id)).entity(view(e)).build();
-        });
+    Response registerEquipment(UUID warehouseId, EquipmentCommands.RegisterEquipment command) {
+        Equipment e = readiness.registerEquipment(warehouseId, command);
+        return Response.created(URI.create("/api/warehouse/equipment/" + e.id)).entity(view(e)).build();
     }
 
     List<EquipmentView> equipment(UUID warehouseId) {
@@ -170,73 +165,73 @@ public class ReadinessResource {
     }
 
     @POST
+    @Idempotent
     @Path("equipment/{id}/charge-readings")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "电量读数 Charge reading", description = "百分比，或只填 charged（已充满/未充电）。")
     public Response chargeReading(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.ChargeReading command) {
-        return idempotency.execute(key, "POST /equipment/" + id + "/charge-readings", command,
-                () -> Response.status(201).entity(view(readiness.chargeReading(id, command))).build());
+        return Response.status(201).entity(view(readiness.chargeReading(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("equipment/{id}/checks")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "装备检查 Check: working or faulty")
     public Response check(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.Check command) {
-        return idempotency.execute(key, "POST /equipment/" + id + "/checks", command,
-                () -> Response.status(201).entity(view(readiness.check(id, command))).build());
+        return Response.status(201).entity(view(readiness.check(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("equipment/{id}/repairs")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "维修完成 Repaired")
     public Response repair(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.Repair command) {
-        return idempotency.execute(key, "POST /equipment/" + id + "/repairs", command,
-                () -> Response.status(201).entity(view(readiness.repair(id, command))).build());
+        return Response.status(201).entity(view(readiness.repair(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("equipment/{id}/scrap")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "报废装备 Scrap equipment")
     public Response scrapEquipment(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.Scrap command) {
-        return idempotency.execute(key, "POST /equipment/" + id + "/scrap", command,
-                () -> Response.status(201).entity(view(readiness.scrapEquipment(id, command))).build());
+        return Response.status(201).entity(view(readiness.scrapEquipment(id, command))).build();
     }
 
     @POST
+    @Idempotent
     @Path("equipment/{id}/returns-from-use")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "演练或救援使用后归还 Back from a drill or incident", description = "3 天内须检查。")
     public Response returnedFromUse(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.ReturnedFromUse command) {
-        return idempotency.execute(key, "POST /equipment/" + id + "/returns-from-use", command,
-                () -> Response.status(201).entity(view(readiness.returnedFromUse(id, command))).build());
+        return Response.status(201).entity(view(readiness.returnedFromUse(id, command))).build();
     }
 
     // ---- facility inspections
 
-    Response inspect(UUID warehouseId, String key, EquipmentCommands.FacilityCheck command) {
-        return idempotency.execute(key, "POST /warehouses/" + warehouseId + "/facility-inspections", command, () -> {
-            FacilityInspection i = readiness.inspect(warehouseId, command);
-            return Response.created(URI.create("/api/warehouse/facility-inspections/" + i.id))
-                    .entity(InspectionView.from(i)).build();
-        });
+    Response inspect(UUID warehouseId, EquipmentCommands.FacilityCheck command) {
+        FacilityInspection i = readiness.inspect(warehouseId, command);
+        return Response.created(URI.create("/api/warehouse/facility-inspections/" + i.id))
+                .entity(InspectionView.from(i)).build();
     }
 
     @POST
+    @Idempotent
     @Path("facility-inspections/{id}/photos")
     @Consumes({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "附照片 Attach a photo (JPEG, PNG or WebP, at most 5 MB)")
     @APIResponse(responseCode = "413", description = "照片过大 Too large")
     @APIResponse(responseCode = "415", description = "不是所声明的图片格式 Not the image type declared")
-    public Response addPhoto(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Response addPhoto(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] content) {
         UUID photo = readiness.addPhoto(id, contentType, content);
         return Response.status(201).entity(Map.of("id", photo)).build();

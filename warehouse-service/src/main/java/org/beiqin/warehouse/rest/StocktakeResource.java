@@ -1,19 +1,14 @@
 package org.beiqin.warehouse.rest;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.beiqin.commons.problem.QueryParams;
-import java.util.List;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import jakarta.inject.Inject;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.TransactionRunnerOptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
+import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Stocktake;
@@ -47,13 +45,12 @@ public class StocktakeResource {
      * 10,000-line count takes longer than the default 60 s (bench/stocktake.py): these two run in
      * a transaction of their own with a longer limit, which the Idempotency-Key record joins.
      */
-    private static final TransactionRunnerOptions LONG = QuarkusTransaction.requiringNew().timeout(900);
+    /** Seconds a submit or an approval of a large stocktake may take, in one transaction. */
+    private static final int LONG = 900;
 
     @Inject
     StocktakeService stocktakes;
 
-    @Inject
-    Idempotency idempotency;
 
     @Inject
     Caller caller;
@@ -76,6 +73,7 @@ public class StocktakeResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/sent-back")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "退回重盘 Send a submitted stocktake back to the keeper, with the reason",
@@ -83,10 +81,8 @@ public class StocktakeResource {
     @APIResponse(responseCode = "409", description = "盘点单不是待审批状态，或该仓库已有进行中的盘点")
     public Response sendBack(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Reconcile command) {
-        return idempotency.execute(key, "POST /stocktakes/" + id + "/sent-back", command, () -> {
-            stocktakes.sendBack(id, command);
-            return Response.ok(get(id)).build();
-        });
+        stocktakes.sendBack(id, command);
+        return Response.ok(get(id)).build();
     }
 
     @GET
@@ -109,26 +105,25 @@ public class StocktakeResource {
     }
 
     @POST
+    @Idempotent(transactionTimeout = LONG)
     @Path("{id}/submit")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "提交盘点 Submit: compare every line with the ledger",
             description = "有差异的行触发 LEDGER_MISMATCH；与账面相符的行消除之前的差异。")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
-        return LONG.call(() -> idempotency.execute(key, "POST /stocktakes/" + id + "/submit", id, () -> {
-            stocktakes.submit(id);
-            return Response.ok(get(id)).build();
-        }));
+        stocktakes.submit(id);
+        return Response.ok(get(id)).build();
     }
 
     @POST
+    @Idempotent(transactionTimeout = LONG)
     @Path("{id}/reconciliation")
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "审批差异并更正入账 Approve the differences and post them",
             description = "由县应急办审批；每个差异记一笔盘点更正，账面随之与实盘一致。")
     public Response reconcile(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Reconcile command) {
-        return LONG.call(() -> idempotency.execute(key, "POST /stocktakes/" + id + "/reconciliation", command,
-                () -> Response.status(201).entity(stocktakes.reconcile(id, command).stream()
-                        .map(Responses.MovementView::from).toList()).build()));
+        return Response.status(201).entity(stocktakes.reconcile(id, command).stream()
+                .map(Responses.MovementView::from).toList()).build();
     }
 }

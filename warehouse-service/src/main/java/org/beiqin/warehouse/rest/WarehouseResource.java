@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.commons.idempotency.Idempotency;
+import org.beiqin.commons.idempotency.Idempotent;
 import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Item;
@@ -72,9 +73,6 @@ public class WarehouseResource {
     StockQueries stock;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     ReadinessResource readiness;
 
     @Inject
@@ -84,17 +82,16 @@ public class WarehouseResource {
     java.time.Clock clock;
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "登记仓库 Register a warehouse", description = "不填存放区时，按防汛、防火、救灾、其他各建一个。")
     @APIResponse(responseCode = "201", description = "已登记 Registered")
     @APIResponse(responseCode = "403", description = "区划不在管辖范围 Division outside your jurisdiction")
     public Response create(@Parameter(description = IDEMPOTENCY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.CreateWarehouse command) {
-        return idempotency.execute(key, "POST /warehouses", command, () -> {
-            Warehouse warehouse = warehouses.create(command);
-            return Response.created(URI.create("/api/warehouse/warehouses/" + warehouse.id))
-                    .entity(Responses.WarehouseView.from(warehouse)).build();
-        });
+        Warehouse warehouse = warehouses.create(command);
+        return Response.created(URI.create("/api/warehouse/warehouses/" + warehouse.id))
+                .entity(Responses.WarehouseView.from(warehouse)).build();
     }
 
     @GET
@@ -113,13 +110,14 @@ public class WarehouseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/zones")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "增设存放区 Add a storage zone")
     public Response addZone(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Zone command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/zones", command, () -> Response.status(201)
-                .entity(Responses.ZoneView.from(warehouses.addZone(id, command))).build());
+        return Response.status(201)
+                .entity(Responses.ZoneView.from(warehouses.addZone(id, command))).build();
     }
 
     @PUT
@@ -178,6 +176,7 @@ public class WarehouseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/receipts")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "入库 Receive stock",
@@ -186,11 +185,11 @@ public class WarehouseResource {
     public Response receive(@PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Receive command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/receipts", command,
-                () -> created(movements.receive(id, command)));
+        return created(movements.receive(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/issues")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "出库发放 Issue stock to a named person (with a due-back date) or for a drill/incident")
@@ -199,11 +198,11 @@ public class WarehouseResource {
     public Response issue(@PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Issue command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/issues", command,
-                () -> created(movements.issue(id, command)));
+        return created(movements.issue(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/returns")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "归还 Return (part of) an issue")
@@ -212,51 +211,52 @@ public class WarehouseResource {
     public Response returnIssued(@PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_DOC) @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Return command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/returns", command,
-                () -> created(movements.returnIssued(id, command)));
+        return created(movements.returnIssued(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/write-offs")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "核销 Write off issued stock that will not come back")
     public Response writeOff(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.WriteOff command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/write-offs", command,
-                () -> created(movements.writeOff(id, command)));
+        return created(movements.writeOff(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/transfers")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "调拨 Transfer to another warehouse (or zone)", description = "记两笔：调出与调入。")
     public Response transfer(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Transfer command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/transfers", command, () -> Response.status(201)
-                .entity(movements.transfer(id, command).stream().map(Responses.MovementView::from).toList()).build());
+        return Response.status(201)
+                .entity(movements.transfer(id, command).stream().map(Responses.MovementView::from).toList()).build();
     }
 
     @POST
+    @Idempotent
     @Path("{id}/scraps")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "报废 Scrap stock")
     public Response scrap(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Scrap command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/scraps", command,
-                () -> created(movements.scrap(id, command)));
+        return created(movements.scrap(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/adjustments")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "调整 Adjust a balance, with a reason")
     public Response adjust(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Adjust command) {
-        return idempotency.execute(key, "POST /warehouses/" + id + "/adjustments", command,
-                () -> created(movements.adjust(id, command)));
+        return created(movements.adjust(id, command));
     }
 
     @POST
+    @Idempotent
     @Path("{id}/stocktakes")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "开始盘点 Open a stocktake", description = "同一仓库同时只能有一张进行中的盘点单。")
@@ -264,11 +264,9 @@ public class WarehouseResource {
     public Response openStocktake(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid Commands.OpenStocktake command) {
         Commands.OpenStocktake body = command == null ? new Commands.OpenStocktake(null) : command;
-        return idempotency.execute(key, "POST /warehouses/" + id + "/stocktakes", body, () -> {
-            var stocktake = stocktakes.open(id, body);
-            return Response.created(URI.create("/api/warehouse/stocktakes/" + stocktake.id))
-                    .entity(Responses.StocktakeView.from(stocktake, List.of())).build();
-        });
+        var stocktake = stocktakes.open(id, body);
+        return Response.created(URI.create("/api/warehouse/stocktakes/" + stocktake.id))
+                .entity(Responses.StocktakeView.from(stocktake, List.of())).build();
     }
 
     @GET
@@ -287,13 +285,14 @@ public class WarehouseResource {
     // ---- equipment readiness: declared here because JAX-RS routes /warehouses/... to this class
 
     @POST
+    @Idempotent
     @Path("{id}/extinguishers")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "登记灭火器 Register an extinguisher")
     @APIResponse(responseCode = "201", description = "已登记 Registered")
     public Response registerExtinguisher(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.RegisterExtinguisher command) {
-        return readiness.registerExtinguisher(warehouseId, key, command);
+        return readiness.registerExtinguisher(warehouseId, command);
     }
 
     @GET
@@ -304,12 +303,13 @@ public class WarehouseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/equipment")
     @RolesAllowed({Roles.KEEPER, Roles.ADMIN})
     @Operation(summary = "登记装备 Register equipment (torches, lamps, phones, loudspeakers, door backup power…)")
     public Response registerEquipment(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.RegisterEquipment command) {
-        return readiness.registerEquipment(warehouseId, key, command);
+        return readiness.registerEquipment(warehouseId, command);
     }
 
     @GET
@@ -320,13 +320,14 @@ public class WarehouseResource {
     }
 
     @POST
+    @Idempotent
     @Path("{id}/facility-inspections")
     @RolesAllowed({Roles.KEEPER, Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "仓库设施检查 Facility inspection against the checklist",
             description = "任一项不合格触发 FACILITY_RISK；之后一次全部合格的检查消除它。")
     public Response inspect(@PathParam("id") UUID warehouseId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull EquipmentCommands.FacilityCheck command) {
-        return readiness.inspect(warehouseId, key, command);
+        return readiness.inspect(warehouseId, command);
     }
 
     static Response created(Movement movement) {

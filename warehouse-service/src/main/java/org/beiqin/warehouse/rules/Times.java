@@ -1,12 +1,13 @@
 package org.beiqin.warehouse.rules;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Native-query timestamps arrive as different JDBC types depending on the driver's mapping. */
 public final class Times {
 
-    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     private Times() {
     }

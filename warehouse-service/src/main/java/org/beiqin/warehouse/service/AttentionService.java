@@ -1,5 +1,7 @@
 package org.beiqin.warehouse.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,7 +121,7 @@ public class AttentionService {
     }
 
     private static LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, Times.CHINA);
+        return LocalDate.ofInstant(instant, CHINA);
     }
 
     @FunctionalInterface

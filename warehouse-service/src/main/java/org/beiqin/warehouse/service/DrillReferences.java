@@ -1,7 +1,8 @@
 package org.beiqin.warehouse.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ import io.cloudevents.CloudEvent;
 public class DrillReferences extends TopicConsumer {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(CHINA);
 
     @Inject
     WarehouseConfig config;

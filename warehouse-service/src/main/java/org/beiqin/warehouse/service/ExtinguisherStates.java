@@ -1,5 +1,7 @@
 package org.beiqin.warehouse.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,7 +47,7 @@ public class ExtinguisherStates {
                 ORDER BY on_date DESC, seq DESC LIMIT 1""").setParameter(1, e.id).getResultList();
         String agent = e.agent.name();
         ExtinguisherSchedule schedule = ExtinguisherSchedule.of(new ExtinguisherSchedule.Inputs(e.manufacturedOn,
-                LocalDate.ofInstant(e.registeredAt, Times.CHINA), last.get(RecordKind.MONTHLY_CHECK),
+                LocalDate.ofInstant(e.registeredAt, CHINA), last.get(RecordKind.MONTHLY_CHECK),
                 last.get(RecordKind.ANNUAL_INSPECTION), last.get(RecordKind.RETURNED_FROM_SERVICE),
                 parameters.monthlyCheckDays(e.division), parameters.annualInspectionDays(e.division),
                 parameters.firstServiceYears(e.division, agent), parameters.serviceIntervalYears(e.division, agent),
