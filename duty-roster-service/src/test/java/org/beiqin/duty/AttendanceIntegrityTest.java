@@ -1,13 +1,13 @@
 package org.beiqin.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.beiqin.commons.time.ClockProducer.CHINA;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AttendanceIntegrityTest extends DutyTestBase {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static Map<String, Object> newMember(String name, String account) {
         return Map.of("name", name, "gender", "M", "birthDate", "1980-01-01", "account", account,
@@ -94,6 +93,51 @@ class AttendanceIntegrityTest extends DutyTestBase {
     }
 
     @Test
+    void aCheckInAndAnAnswerResentFromAPhoneAreAnsweredAsTheFirstTimeNotRefused() {
+        String town = newTownship();
+        String team = team(town, "乔楼镇应急队", "township");
+        String me = member(town, team, "重发者", "resend-" + town, "13800000071", "M", "1980-01-01", List.of());
+        Instant start = clock.instant().minus(Duration.ofMinutes(5));
+        String period = period(town, "白班", start, start.plus(Duration.ofHours(24)));
+        String shift = shift(town, period, me, "STAFF", start, start.plus(Duration.ofHours(12)));
+        Map<String, Object> here = Map.of("location", "乔楼镇政府值班室");
+
+        // the phone taps check-in, loses the answer and sends the same entry again
+        String first = officer("resend-" + town, town).header("Idempotency-Key", "check-in-" + shift).body(here)
+                .post("/api/duty/me/check-in").then().statusCode(200).body("location", equalTo("乔楼镇政府值班室"))
+                .extract().path("checkedInAt");
+        String again = officer("resend-" + town, town).header("Idempotency-Key", "check-in-" + shift).body(here)
+                .post("/api/duty/me/check-in").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(shift)).extract().path("checkedInAt");
+        assertThat(again).isEqualTo(first);
+        // a new tap (a new key) is refused as before: he is already checked in
+        officer("resend-" + town, town).header("Idempotency-Key", "another-tap-" + shift).body(here)
+                .post("/api/duty/me/check-in").then().statusCode(409);
+        // the same key with another body is not the same entry
+        officer("resend-" + town, town).header("Idempotency-Key", "check-in-" + shift)
+                .body(Map.of("location", "别处")).post("/api/duty/me/check-in").then().statusCode(422)
+                .body("type", equalTo("urn:beiqin:problem:idempotency-key-reused"));
+
+        // the county's spot check, sent twice with one key, is one check; its answer resent is one answer
+        List<Map<String, Object>> sent = county().header("Idempotency-Key", "spot-" + town).body(Map.of("division", town))
+                .post("/api/duty/spot-checks").then().statusCode(201).extract().jsonPath().getList("$");
+        List<Map<String, Object>> resent = county().header("Idempotency-Key", "spot-" + town).body(Map.of("division", town))
+                .post("/api/duty/spot-checks").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .extract().jsonPath().getList("$");
+        assertThat(resent).isEqualTo(sent);
+        String check = sent.stream().filter(c -> shift.equals(c.get("shiftId"))).findFirst().orElseThrow().get("id")
+                .toString();
+        assertThat(office(town).get("/api/duty/spot-checks").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream().filter(c -> shift.equals(c.get("shiftId")))).hasSize(1);
+        String answered = officer("resend-" + town, town).header("Idempotency-Key", "answer-" + check)
+                .post("/api/duty/spot-checks/" + check + "/acknowledgement").then().statusCode(200)
+                .body("state", equalTo("ACKNOWLEDGED")).extract().path("acknowledgedAt");
+        officer("resend-" + town, town).header("Idempotency-Key", "answer-" + check)
+                .post("/api/duty/spot-checks/" + check + "/acknowledgement").then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("acknowledgedAt", equalTo(answered));
+    }
+
+    @Test
     void anAbsentOfficerCannotEraseHisAbsence() {
         String town = newTownship();
         String team = team(town, "崔庙镇应急队", "village");
@@ -114,7 +158,7 @@ class AttendanceIntegrityTest extends DutyTestBase {
         officer("absent-" + town, town).body(Map.of("memberId", friend, "reason", "我有事", "version", version(town, period, missed)))
                 .post("/api/duty/periods/shifts/" + missed + "/override").then().statusCode(403)
                 .body("type", equalTo("urn:beiqin:problem:own-shift-change"));
-        officer("absent-" + town, town).body(Map.of("otherShiftId", later, "reason", "换一下"))
+        officer("absent-" + town, town).body(swap(later, "换一下", version(town, period, missed), version(town, period, later)))
                 .post("/api/duty/periods/shifts/" + missed + "/swap").then().statusCode(403);
 
         // once it has ended, nobody rewrites it
@@ -122,8 +166,9 @@ class AttendanceIntegrityTest extends DutyTestBase {
         office(town).body(Map.of("memberId", friend, "reason", "补登替班", "version", version(town, period, missed)))
                 .post("/api/duty/periods/shifts/" + missed + "/override").then().statusCode(409)
                 .body("type", equalTo("urn:beiqin:problem:shift-ended"));
-        office(town).body(Map.of("otherShiftId", later, "reason", "补登换班"))
-                .post("/api/duty/periods/shifts/" + missed + "/swap").then().statusCode(409);
+        office(town).body(swap(later, "补登换班", version(town, period, missed), version(town, period, later)))
+                .post("/api/duty/periods/shifts/" + missed + "/swap").then().statusCode(409)
+                .body("type", equalTo("urn:beiqin:problem:shift-ended"));
         sweep();
         assertThat(office(town).get("/api/duty/periods/" + period + "/shifts").then().statusCode(200).extract()
                 .jsonPath().<Map<String, Object>>getList("$").stream().filter(s -> missed.equals(s.get("id")))
@@ -134,6 +179,64 @@ class AttendanceIntegrityTest extends DutyTestBase {
 
     private long countResolved(String rule, String fragment) {
         return discrepancies.count(org.beiqin.contract.EventTypes.DISCREPANCY_RESOLVED, rule, fragment);
+    }
+
+    @Test
+    void aSwapIsMadeOnTheShiftsAsTheOfficeSawThemAndNeverRostersSomeoneWhoHasLeft() {
+        String town = newTownship();
+        String team = team(town, "高山镇应急队", "township");
+        String wang = member(town, team, "王早班", null, "13800000061", "M", "1980-01-01", List.of());
+        String li = member(town, team, "李晚班", null, "13800000062", "M", "1981-01-01", List.of());
+        String zhao = member(town, team, "赵夜班", null, "13800000063", "M", "1982-01-01", List.of());
+        clock.set(LocalDateTime.of(2026, 8, 3, 7, 0));
+        Instant start = LocalDateTime.of(2026, 8, 4, 8, 0).atZone(CHINA).toInstant();
+        String period = period(town, "8·4 值班", start, start.plus(Duration.ofHours(24)));
+        String early = shift(town, period, wang, "STAFF", start, start.plus(Duration.ofHours(8)));
+        String late = shift(town, period, li, "STAFF", start.plus(Duration.ofHours(8)), start.plus(Duration.ofHours(16)));
+        String night = shift(town, period, zhao, "STAFF", start.plus(Duration.ofHours(16)), start.plus(Duration.ofHours(24)));
+
+        // a shift is not swapped with itself
+        office(town).body(swap(early, "自己换自己", 0, 0)).post("/api/duty/periods/shifts/" + early + "/swap").then()
+                .statusCode(422).body("errors.field", hasItem("otherShiftId"));
+
+        // the office saw the late shift before someone else gave it to 赵: its swap is refused, nothing moves
+        int lateSeen = version(town, period, late);
+        office(town).body(Map.of("memberId", zhao, "reason", "李请假", "version", lateSeen))
+                .post("/api/duty/periods/shifts/" + late + "/override").then().statusCode(200);
+        office(town).body(swap(late, "王李对调", version(town, period, early), lateSeen))
+                .post("/api/duty/periods/shifts/" + early + "/swap").then().statusCode(409)
+                .body("type", equalTo("urn:beiqin:problem:stale-version"));
+        assertThat(memberOf(town, period, early)).isEqualTo(wang);
+        assertThat(memberOf(town, period, late)).isEqualTo(zhao);
+
+        // 王 has been transferred since the roster was laid: nobody swaps him onto the night shift
+        office(town).body(Map.of("status", "TRANSFERRED", "phone", "13800000061", "roles", List.of(), "listed", true,
+                "version", 0)).put("/api/duty/teams/" + team + "/members/" + wang).then().statusCode(200);
+        office(town).body(swap(night, "王赵对调", version(town, period, early), version(town, period, night)))
+                .post("/api/duty/periods/shifts/" + early + "/swap").then().statusCode(422)
+                .body("errors.field", hasItem("otherShiftId")).body("errors.message", hasItem("该队员已离开队伍，不能排班"));
+        assertThat(memberOf(town, period, night)).isEqualTo(zhao);
+
+        // 李 is back on the late shift; with both versions as they are now, 李 and 赵 swap the late and the night shift
+        office(town).body(Map.of("memberId", li, "reason", "李回来了", "version", version(town, period, late)))
+                .post("/api/duty/periods/shifts/" + late + "/override").then().statusCode(200);
+        office(town).body(swap(night, "李赵对调", version(town, period, late), version(town, period, night)))
+                .post("/api/duty/periods/shifts/" + late + "/swap").then().statusCode(200)
+                .body("find { it.id == '" + late + "' }.memberName", equalTo("赵夜班"))
+                .body("find { it.id == '" + night + "' }.memberName", equalTo("李晚班"))
+                .body("find { it.id == '" + night + "' }.changeReason", equalTo("李赵对调"));
+        assertThat(memberOf(town, period, late)).isEqualTo(zhao);
+        assertThat(memberOf(town, period, night)).isEqualTo(li);
+    }
+
+    private static Map<String, Object> swap(String otherShift, String reason, int version, int otherVersion) {
+        return Map.of("otherShiftId", otherShift, "reason", reason, "version", version, "otherVersion", otherVersion);
+    }
+
+    private static String memberOf(String town, String period, String shift) {
+        return office(town).get("/api/duty/periods/" + period + "/shifts").then().extract()
+                .jsonPath().<Map<String, Object>>getList("$").stream().filter(s -> shift.equals(s.get("id")))
+                .map(s -> (String) s.get("memberId")).findFirst().orElseThrow();
     }
 
     private static int version(String town, String period, String shift) {

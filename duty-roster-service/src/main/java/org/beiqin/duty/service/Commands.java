@@ -70,8 +70,9 @@ public final class Commands {
             @NotNull @PositiveOrZero Integer version) {
     }
 
-    @Schema(description = "换班：两个班的人互换")
-    public record Swap(@NotNull UUID otherShiftId, @NotBlank @Size(max = 500) String reason) {
+    @Schema(description = "换班：两个班的人互换；两个班次的版本号都须是所看到的，防止覆盖他人刚做的调整")
+    public record Swap(@NotNull UUID otherShiftId, @NotBlank @Size(max = 500) String reason,
+            @NotNull @PositiveOrZero Integer version, @NotNull @PositiveOrZero Integer otherVersion) {
     }
 
     @Schema(description = "签到（可带位置）")

@@ -1,9 +1,10 @@
 package org.beiqin.duty.service;
 
+import static org.beiqin.commons.time.ClockProducer.CHINA;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,6 @@ import org.beiqin.duty.rules.MemberRules;
 @Transactional
 public class RosterService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     Caller caller;
@@ -140,22 +140,38 @@ public class RosterService {
         return shift;
     }
 
-    /** Two people exchange their shifts (换班): both not yet over, arranged by neither of them. */
+    /**
+     * Two people exchange their shifts (换班): both not yet begun, arranged by neither of them, each
+     * as the office saw it (its version), and each person still one who may be rostered on the other's
+     * shift — a swap must not put back on the roster someone who has left since the shifts were laid.
+     * The two rows are locked in one order whichever is named first, so two offices swapping the same
+     * pair the other way round wait for each other instead of deadlocking.
+     */
     public List<Shift> swap(UUID shiftId, Commands.Swap command) {
-        Shift first = shift(shiftId);
-        Shift second = shift(command.otherShiftId());
+        if (shiftId.equals(command.otherShiftId())) {
+            throw ProblemException.invalid(List.of(new FieldError("otherShiftId", "swap-same-shift")));
+        }
+        boolean inOrder = shiftId.compareTo(command.otherShiftId()) < 0;
+        Shift lockedFirst = shift(inOrder ? shiftId : command.otherShiftId());
+        Shift lockedSecond = shift(inOrder ? command.otherShiftId() : shiftId);
+        Shift first = inOrder ? lockedFirst : lockedSecond;
+        Shift second = inOrder ? lockedSecond : lockedFirst;
+        ProblemException.requireVersion(command.version(), first.version);
+        ProblemException.requireVersion(command.otherVersion(), second.version);
         if (first.checkedInAt != null || second.checkedInAt != null) {
             throw ProblemException.conflict("shift-started");
         }
         requireChangeable(first);
         requireChangeable(second);
-        UUID a = first.memberId;
-        UUID b = second.memberId;
-        replace(first, Member.findById(b), command.reason());
-        replace(second, Member.findById(a), command.reason());
-        coverage.check(DutyPeriod.findById(first.periodId));
-        if (!second.periodId.equals(first.periodId)) {
-            coverage.check(DutyPeriod.findById(second.periodId));
+        DutyPeriod firstPeriod = DutyPeriod.findById(first.periodId);
+        DutyPeriod secondPeriod = DutyPeriod.findById(second.periodId);
+        Member toFirst = rosterable(firstPeriod, second.memberId, "otherShiftId");
+        Member toSecond = rosterable(secondPeriod, first.memberId, "otherShiftId");
+        replace(first, toFirst, command.reason());
+        replace(second, toSecond, command.reason());
+        coverage.check(firstPeriod);
+        if (!secondPeriod.id.equals(firstPeriod.id)) {
+            coverage.check(secondPeriod);
         }
         Shift.flush();
         return List.of(first, second);

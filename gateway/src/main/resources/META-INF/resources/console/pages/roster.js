@@ -181,8 +181,10 @@ export default {
     },
     async swap() {
       try {
+        const other = this.swappable().find(o => o.id === this.swapForm.otherId);
         await api.call('POST', '/api/duty/periods/shifts/' + this.swapping.id + '/swap',
-          { otherShiftId: this.swapForm.otherId, reason: this.swapForm.reason });
+          { otherShiftId: this.swapForm.otherId, reason: this.swapForm.reason,
+            version: this.swapping.version, otherVersion: other ? other.version : 0 });
         this.say(this.t('roster.swapped')); this.swapping = null;
         await this.loadPeriod();
       } catch (e) { this.error = e instanceof api.Refused ? api.describe(e) : this.t('error.network'); }
