@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class DrillLifecycleTest extends DrillTestBase {
         keeper(town).body(evaluation).post("/api/drills/" + id + "/evaluation").then().statusCode(422)
                 .body("errors.field", hasItem("ratings"));
         evaluation.put("ratings", List.of(Map.of("objective", 1, "rating", "S"), Map.of("objective", 2, "rating", "X")));
-        keeper(town).body(evaluation).post("/api/drills/" + id + "/evaluation").then().statusCode(400)
+        keeper(town).body(evaluation).post("/api/drills/" + id + "/evaluation").then().statusCode(422)
                 .body("errors.field", hasItem("ratings[1].rating"));
         evaluation.put("ratings", List.of(Map.of("objective", 1, "rating", "S", "notes", "转移用时 42 分钟"),
                 Map.of("objective", 2, "rating", "M")));
@@ -142,6 +143,51 @@ class DrillLifecycleTest extends DrillTestBase {
         keeper(town).body(Map.of("reason", "暴雨预警，推迟")).post("/api/drills/" + id + "/cancellation").then()
                 .statusCode(200).body("status", equalTo("CANCELLED"));
         keeper(town).post("/api/drills/" + id + "/approval").then().statusCode(409);
+    }
+
+    @Test
+    void onlyADraftsPlanIsEditedAnApprovedDrillMayBeCalledOffAndAHeldOneMayNot() {
+        String town = newTownship();
+        clock.set(LocalDateTime.of(2026, 5, 18, 9, 0));
+        String id = create(town, plan(town, "汛前演练", false, List.of()));
+        keeper(town).post("/api/drills/" + id + "/approval").then().statusCode(200);
+        int approvedVersion = drill(town, id).getInt("version");
+
+        // what was approved is what is held: the plan itself is no longer edited
+        Map<String, Object> changed = new HashMap<>(plan(town, "汛前演练（改）", true, List.of()));
+        keeper(town).header("If-Match", String.valueOf(approvedVersion)).body(changed)
+                .put("/api/drills/" + id + "/plan").then().statusCode(409)
+                .body("type", equalTo("urn:beiqin:problem:drill-status"));
+        assertThat(drill(town, id).getString("title")).isEqualTo("汛前演练");
+        // an approved drill can still be called off, with its reason
+        keeper(town).body(Map.of("reason", "暴雨红色预警，改期")).post("/api/drills/" + id + "/cancellation").then()
+                .statusCode(200).body("status", equalTo("CANCELLED")).body("statusLabel", equalTo("已取消"));
+
+        // a held drill cannot be cancelled afterwards: it happened
+        String held = heldDrill(town, plan(town, "已开展的演练", false, List.of()));
+        keeper(town).body(Map.of("reason", "补记取消")).post("/api/drills/" + held + "/cancellation").then()
+                .statusCode(409).body("type", equalTo("urn:beiqin:problem:drill-status"));
+        assertThat(drill(town, held).getString("status")).isEqualTo("CONDUCTED");
+    }
+
+    @Test
+    void theListReadsADateRangeOfScheduledDaysAndRefusesABackwardsOne() {
+        String town = newTownship();
+        for (String day : List.of("2026-04-10", "2026-05-20", "2026-06-30")) {
+            Map<String, Object> dated = new HashMap<>(plan(town, "演练 " + day, false, List.of()));
+            dated.put("scheduledOn", day);
+            create(town, dated);
+        }
+        assertThat(keeper(town).queryParam("division", town).queryParam("from", "2026-05-01").queryParam("to", "2026-06-30")
+                .get("/api/drills").then().statusCode(200).extract().jsonPath().getList("scheduledOn"))
+                .containsExactly("2026-06-30", "2026-05-20");
+        assertThat(keeper(town).queryParam("division", town).queryParam("to", "2026-04-30").get("/api/drills").then()
+                .statusCode(200).extract().jsonPath().getList("title")).containsExactly("演练 2026-04-10");
+        keeper(town).queryParam("division", town).queryParam("from", "2026-07-01").queryParam("to", "2026-06-01")
+                .get("/api/drills").then().statusCode(422).body("errors.field", hasItem("to"))
+                .body("errors.message", hasItem("截止日期不能早于起始日期"));
+        keeper(town).queryParam("division", town).queryParam("from", "五月").get("/api/drills").then().statusCode(422)
+                .body("errors.field", hasItem("from"));
     }
 
     private static String uuid() {

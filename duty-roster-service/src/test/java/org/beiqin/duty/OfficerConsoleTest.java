@@ -114,7 +114,7 @@ class OfficerConsoleTest extends DutyTestBase {
                 .then().statusCode(403);
         officer("fo-" + System.nanoTime(), "410183101").body(Map.of("division", r.town())).post("/api/duty/spot-checks")
                 .then().statusCode(403);
-        officer(account, r.town()).body(Map.of("division", "41018")).post("/api/duty/spot-checks").then().statusCode(400)
+        officer(account, r.town()).body(Map.of("division", "41018")).post("/api/duty/spot-checks").then().statusCode(422)
                 .contentType("application/problem+json");
         assertThat(county().queryParam("division", r.town()).get("/api/duty/spot-checks").then().statusCode(200)
                 .extract().jsonPath().getList("id")).hasSize(sent);

@@ -176,7 +176,7 @@ class SignInTest extends GatewayTestBase {
                 .then().statusCode(422).body("errors[0].field", equalTo("password"));
         as(admin).body(Map.of("username", "weak-two", "displayName", "x", "password", "Weak-two-pass-1",
                 "roles", List.of("superuser"), "division", "4101")).post("/api/users")
-                .then().statusCode(400).body("errors.field", equalTo(List.of("division", "roles")));
+                .then().statusCode(422).body("errors.field", equalTo(List.of("division", "roles")));
         as(admin).get("/api/users").then().body("username", not(hasItem("weak-one")));
 
         // a keeper is not an administrator

@@ -78,7 +78,7 @@ class ConsoleSupportTest extends RectificationTestBase {
                 .getList("unnamed", String.class)).doesNotContain(town);
         // a name of blanks only is refused
         adminOf(COUNTY).body(Map.of("name", "\u3000", "version", 2)).put("/api/rectification/divisions/" + town).then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(422).contentType("application/problem+json");
         JsonPath registry = as(Tokens.keeper(town)).get("/api/rectification/divisions").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(registry.getString("divisions.find { it.code == '" + town + "' }.name")).isEqualTo("新名镇");
@@ -159,7 +159,7 @@ class ConsoleSupportTest extends RectificationTestBase {
         adminOf(town).body(Map.of("ids", List.of(mine.get(0), theirs))).post("/api/rectification/alerts/acknowledgement")
                 .then().statusCode(404).contentType("application/problem+json");
         assertThat(alerts(town)).allMatch(a -> a.get("acknowledged") == null);
-        county().body(Map.of("ids", List.of())).post("/api/rectification/alerts/acknowledgement").then().statusCode(400)
+        county().body(Map.of("ids", List.of())).post("/api/rectification/alerts/acknowledgement").then().statusCode(422)
                 .contentType("application/problem+json");
 
         List<Map<String, Object>> done = county().body(Map.of("ids", mine))

@@ -89,7 +89,7 @@ class LedgerCommandsTest extends RectificationTestBase {
 
         // a measure with a deadline in the past, or without an owner, is refused
         county().body(Map.of("description", "补录", "owner", " ", "deadline", clock.today().minusDays(1).toString()))
-                .post("/api/rectification/items/" + id + "/measures").then().statusCode(400)
+                .post("/api/rectification/items/" + id + "/measures").then().statusCode(422)
                 .body("errors.field", hasItem("owner")).body("errors.field", hasItem("deadline"));
         assertThat(item(id).getList("measures")).hasSize(2);
     }

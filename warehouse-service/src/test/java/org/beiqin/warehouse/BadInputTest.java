@@ -24,16 +24,16 @@ class BadInputTest extends WarehouseTestBase {
         receive(town, warehouse, item, 5).statusCode(201);
 
         keeper(town).body(Map.of("itemId", item, "quantity", -3))
-                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(400)
+                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(422)
                 .contentType(startsWith("application/problem+json"))
                 .header("Content-Language", "zh-CN")
                 .body("type", equalTo("urn:beiqin:problem:validation"))
                 .body("title", equalTo("提交的内容有误"))
-                .body("status", equalTo(400))
+                .body("status", equalTo(422))
                 .body("errors.field", hasItem("quantity"))
                 .body("errors.message", hasItem("必须大于 0"));
         keeper(town).header("Accept-Language", "en-US,en;q=0.9").body(Map.of("itemId", item, "quantity", -3))
-                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(400)
+                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(422)
                 .header("Content-Language", "en")
                 .body("title", equalTo("The submission has errors"))
                 .body("errors.message", hasItem("must be greater than 0"));
@@ -48,7 +48,7 @@ class BadInputTest extends WarehouseTestBase {
         String path = "/api/warehouse/warehouses/" + warehouse + "/receipts";
 
         keeper(town).body(Map.of("itemId", item, "quantity", new java.math.BigDecimal("1e15"))).post(path).then()
-                .statusCode(400).body("errors.field", hasItem("quantity"));
+                .statusCode(422).body("errors.field", hasItem("quantity"));
         keeper(town).body(Map.of("itemId", item, "quantiy", 5)).post(path).then().statusCode(400)
                 .body("type", equalTo("urn:beiqin:problem:malformed-body"))
                 .body("errors.field", hasItem("quantiy"));
@@ -59,7 +59,7 @@ class BadInputTest extends WarehouseTestBase {
         keeper(town).contentType("text/plain").body("5 把铁锨").post(path).then().statusCode(415)
                 .contentType(startsWith("application/problem+json"));
         keeper(town).body(Map.of("itemId", item, "quantity", 5, "reason", "很".repeat(1_000_000))).post(path).then()
-                .statusCode(400).body("errors.field", hasItem("reason"));
+                .statusCode(422).body("errors.field", hasItem("reason"));
         keeper(town).body(Map.of("itemId", item, "quantity", 5,
                 "occurredAt", Instant.now().plusSeconds(3600).toString())).post(path).then().statusCode(422)
                 .body("type", equalTo("urn:beiqin:problem:occurred-in-future"));

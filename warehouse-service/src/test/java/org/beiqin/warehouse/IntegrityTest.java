@@ -176,7 +176,7 @@ class IntegrityTest extends WarehouseTestBase {
         String torch = createItem(town, "手电筒", "FLOOD", "EQUIPMENT", "个");
         Instant now = clock.instant();
         keeper(town).body(Map.of("itemId", torch, "quantity", 5, "occurredAt", now.minus(Duration.ofDays(400))))
-                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(400)
+                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(422)
                 .body("errors[0].field", equalTo("occurredAt"));
         receive(town, warehouse, torch, 5).statusCode(201);
         String issue = keeper(town).body(Map.of("itemId", torch, "quantity", 2, "recipientName", "王建国",
@@ -195,7 +195,7 @@ class IntegrityTest extends WarehouseTestBase {
                 "extinguisherPresent", true));
         checklist.put("inspectedOn", clock.today().minusDays(91).toString());
         keeper(town).body(checklist).post("/api/warehouse/warehouses/" + warehouse + "/facility-inspections").then()
-                .statusCode(400).body("errors[0].field", equalTo("inspectedOn"))
+                .statusCode(422).body("errors[0].field", equalTo("inspectedOn"))
                 .body("errors[0].message", equalTo("早于允许补录的期限（默认只能补录 90 天内发生的事）"));
         checklist.put("inspectedOn", clock.today().minusDays(89).toString());
         keeper(town).body(checklist).post("/api/warehouse/warehouses/" + warehouse + "/facility-inspections").then()

@@ -47,10 +47,10 @@ class ImprovementActionsTest extends DrillTestBase {
         as(Tokens.keeper(town + "201")).body(extension).put(path).then().statusCode(404);
         keeper(sibling).body(extension).put(path).then().statusCode(404);
         as(Tokens.countyOffice("410183")).body(extension).put(path).then().statusCode(404);
-        county().body(Map.of("deadline", "2026-09-30", "reason", " ", "version", 0)).put(path).then().statusCode(400)
+        county().body(Map.of("deadline", "2026-09-30", "reason", " ", "version", 0)).put(path).then().statusCode(422)
                 .contentType("application/problem+json");
         county().body(Map.of("deadline", "2026-08-16", "reason", "补录", "version", 0)).put(path).then()
-                .statusCode(400).contentType("application/problem+json");
+                .statusCode(422).contentType("application/problem+json");
         // the township does not clear its own overdue action by moving the date: that is the county's extension
         office(town).body(extension).put(path).then().statusCode(403)
                 .body("type", equalTo("urn:beiqin:problem:deadline-overdue-county-only"));

@@ -143,7 +143,7 @@ class MemberRulesTest extends DutyTestBase {
         office(other).body(Map.of("division", town, "name", "越权", "level", "village")).post("/api/duty/teams").then()
                 .statusCode(403);
         office(town).body(Map.of("name", "缺性别", "birthDate", "1990-01-01")).post("/api/duty/teams/" + team + "/members")
-                .then().statusCode(400).body("errors.field", hasItem("gender"));
+                .then().statusCode(422).body("errors.field", hasItem("gender"));
         as(Tokens.expired(town)).get("/api/duty/teams").then().statusCode(401);
         JsonPath listed = county().queryParam("division", town).get("/api/duty/teams").then().statusCode(200).extract()
                 .jsonPath();

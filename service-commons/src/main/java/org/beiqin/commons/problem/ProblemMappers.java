@@ -58,7 +58,9 @@ public class ProblemMappers {
                     localisedViolation(violation, locale)));
         }
         fields.sort(Comparator.comparing(Problem.InvalidField::field));
-        return respond(locale, 400, "validation", new Object[0], uri, fields, Map.of());
+        // one status per type: a body that was read but whose fields break a rule is a 422, whether
+        // bean validation or a service found it (ProblemException.invalid); an unreadable one is a 400
+        return respond(locale, 422, "validation", new Object[0], uri, fields, Map.of());
     }
 
     @ServerExceptionMapper(priority = 1)

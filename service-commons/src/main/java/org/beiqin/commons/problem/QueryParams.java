@@ -24,10 +24,13 @@ public final class QueryParams {
     public record Scope(String division, LocalDate from, LocalDate to) {
     }
 
-    /** Reads division, from and to, or throws the 422 naming each that is wrong. */
+    /** Reads division, from and to, or throws the 422 naming each that is wrong (a {@code to} before {@code from} too). */
     public static Scope scope(String division, String from, String to) {
         QueryParams p = new QueryParams();
         Scope scope = new Scope(p.division("division", division), p.date("from", from), p.date("to", to));
+        if (scope.from() != null && scope.to() != null && scope.to().isBefore(scope.from())) {
+            p.errors.add(new ProblemException.FieldError("to", "range-inverted"));
+        }
         p.check();
         return scope;
     }

@@ -90,7 +90,7 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         as(Tokens.countyOffice("410182")).queryParam("status", "OPEN,SUBMITTED").get("/api/warehouse/stocktakes").then()
                 .statusCode(422).contentType("application/problem+json");
         as(Tokens.countyOffice("410182")).body(Map.of("reason", " "))
-                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(400)
+                .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(422)
                 .contentType("application/problem+json");
         as(Tokens.countyOffice("410182")).body(Map.of("reason", "铁锨请按存放区逐一复点"))
                 .post("/api/warehouse/stocktakes/" + stocktake + "/sent-back").then().statusCode(200)
