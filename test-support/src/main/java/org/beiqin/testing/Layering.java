@@ -60,6 +60,13 @@ public final class Layering {
                 .evaluate(classes).getFailureReport().getDetails();
     }
 
+    /** Classes of {@code layer} (a sub-package of the root) that depend on {@code above}; none when the layer is absent. */
+    public List<String> layerUsing(String layer, String above) {
+        return noClasses().that().resideInAPackage(root + "." + layer + "..")
+                .should().dependOnClassesThat().resideInAPackage(root + "." + above + "..")
+                .allowEmptyShould(true).evaluate(classes).getFailureReport().getDetails();
+    }
+
     /** Entities that depend on any layer (sub-packages of the root) above them. */
     public List<String> entitiesUsingLayers(String... layers) {
         List<String> packages = new ArrayList<>();

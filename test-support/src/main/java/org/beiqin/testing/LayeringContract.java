@@ -34,6 +34,22 @@ public abstract class LayeringContract {
         assertEquals(List.of(), layering().lowerLayersUsingRest(lowerLayers()));
     }
 
+    /**
+     * Pairs of layers, {lower, upper}, where the lower never uses the upper. By default the rules
+     * never call the services (the services call the rules after each write; what both read sits
+     * below both); a module adds its own.
+     */
+    protected String[][] neverUses() {
+        return new String[][] {{"rules", "service"}};
+    }
+
+    @Test
+    void noLayerUsesOneThatCallsIt() {
+        for (String[] pair : neverUses()) {
+            assertEquals(List.of(), layering().layerUsing(pair[0], pair[1]), pair[0] + " uses " + pair[1]);
+        }
+    }
+
     @Test
     void entitiesDependOnNoLayer() {
         String[] all = new String[lowerLayers().length + 1];

@@ -39,9 +39,9 @@ import org.beiqin.warehouse.FacilityInspection;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.service.AttentionService;
 import org.beiqin.warehouse.service.EquipmentCommands;
-import org.beiqin.warehouse.service.EquipmentStates;
-import org.beiqin.warehouse.service.ExtinguisherSchedule;
-import org.beiqin.warehouse.service.ExtinguisherStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
+import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 import org.beiqin.warehouse.service.ReadinessService;
 import org.beiqin.warehouse.service.WarehouseService;
 

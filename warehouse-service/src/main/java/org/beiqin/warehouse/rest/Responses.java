@@ -17,7 +17,7 @@ import org.beiqin.warehouse.MovementType;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.StockQueries;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.StocktakeService;
 
 /** What the API returns: records built from entities, never the entities themselves. */

@@ -44,7 +44,7 @@ import org.beiqin.warehouse.service.Commands;
 import org.beiqin.warehouse.service.EquipmentCommands;
 import org.beiqin.warehouse.service.ItemService;
 import org.beiqin.warehouse.service.MovementService;
-import org.beiqin.warehouse.service.StockQueries;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.StocktakeService;
 import org.beiqin.warehouse.service.WarehouseService;
 

@@ -9,7 +9,7 @@ import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.service.EquipmentStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
 
 /**
  * BATTERY_LOW (手电筒没电或电量不足；应急灯缺电；卫星电话未及时充电 — notice 002): the latest charge

@@ -12,7 +12,7 @@ import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.service.EquipmentStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
 
 /**
  * CHARGE_CHECK_OVERDUE (未及时充电；备用电源一直处于满电工作状态 — notice 002): a battery-powered item

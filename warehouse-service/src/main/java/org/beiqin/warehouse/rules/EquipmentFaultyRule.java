@@ -11,7 +11,7 @@ import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.service.EquipmentStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
 
 /**
  * EQUIPMENT_FAULTY (5个语音广播仅有1个能正常使用 — notice 002): a check found the equipment faulty

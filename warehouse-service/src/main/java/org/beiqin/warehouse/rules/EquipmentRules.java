@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.EquipmentStates;
-import org.beiqin.warehouse.service.ExtinguisherStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 
 /**
  * The readiness rules of one extinguisher or piece of equipment, run after each record about it

@@ -9,7 +9,7 @@ import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.ExtinguisherStates;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 
 /**
  * EXTINGUISHER_EXPIRED (灭火器已失效无法使用 — notice 002): the extinguisher reached its scrap age

@@ -11,7 +11,7 @@ import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.ExtinguisherSchedule;
+import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
 
 /**
  * EXTINGUISHER_INSPECTION_OVERDUE (灭火器未及时检测；只有一个灭火器且未年检 — notice 002): the monthly

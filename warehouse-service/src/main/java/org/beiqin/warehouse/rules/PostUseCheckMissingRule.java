@@ -11,7 +11,7 @@ import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.service.EquipmentStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
 
 /**
  * POST_USE_CHECK_MISSING (抛绳器使用记录未及时更新，可能导致急用时无法使用 — notice 002): equipment

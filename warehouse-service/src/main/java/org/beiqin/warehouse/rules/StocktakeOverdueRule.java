@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.warehouse.readmodel.Times;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;

@@ -17,13 +17,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.rules.Times;
+import org.beiqin.warehouse.readmodel.Times;
 
 /**
  * "What needs attention this week": everything due within the horizon or already overdue, in one

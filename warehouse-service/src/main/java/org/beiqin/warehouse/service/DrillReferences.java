@@ -94,8 +94,8 @@ public class DrillReferences extends TopicConsumer {
             throw new ProblemException(422, "drill-unknown", List.of(new ProblemException.FieldError(field,
                     "reference.drill-unknown")), java.util.Map.of(), id);
         }
-        Instant from = org.beiqin.warehouse.rules.Times.instant(row[2]);
-        Instant until = org.beiqin.warehouse.rules.Times.instant(row[3]);
+        Instant from = org.beiqin.warehouse.readmodel.Times.instant(row[2]);
+        Instant until = org.beiqin.warehouse.readmodel.Times.instant(row[3]);
         if (from == null || until == null) {
             throw new ProblemException(422, "drill-closed", List.of(new ProblemException.FieldError(field,
                     "reference.drill-closed")), java.util.Map.of(), row[1]);

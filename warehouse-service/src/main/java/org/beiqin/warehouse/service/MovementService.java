@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.Words;
 import org.beiqin.commons.security.Caller;

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 import org.beiqin.commons.files.FileTypes;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.outbox.Outbox;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;

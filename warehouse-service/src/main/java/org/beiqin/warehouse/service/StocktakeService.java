@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
@@ -247,7 +248,7 @@ public class StocktakeService {
                 WHERE stocktake_id = ?1 ORDER BY item_id, zone_id, lot""")
                 .setParameter(1, stocktakeId).getResultList();
         return rows.stream().map(r -> new Line((UUID) r[0], (UUID) r[1], (String) r[2], (BigDecimal) r[3],
-                (BigDecimal) r[4], (String) r[5], org.beiqin.warehouse.rules.Times.instant(r[6]))).toList();
+                (BigDecimal) r[4], (String) r[5], org.beiqin.warehouse.readmodel.Times.instant(r[6]))).toList();
     }
 
     private Stocktake locked(UUID id) {

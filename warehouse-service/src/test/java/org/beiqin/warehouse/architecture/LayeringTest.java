@@ -32,7 +32,13 @@ class LayeringTest extends LayeringContract {
 
     @Override
     protected String[] lowerLayers() {
-        return new String[] {"service", "rules", "config"};
+        return new String[] {"service", "rules", "readmodel", "config"};
+    }
+
+    /** The read models (stock balances, equipment and extinguisher states) sit below both services and rules. */
+    @Override
+    protected String[][] neverUses() {
+        return new String[][] {{"rules", "service"}, {"readmodel", "service"}, {"readmodel", "rules"}};
     }
 
     @Test

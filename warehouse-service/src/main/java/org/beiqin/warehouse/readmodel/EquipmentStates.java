@@ -1,4 +1,4 @@
-package org.beiqin.warehouse.service;
+package org.beiqin.warehouse.readmodel;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.beiqin.warehouse.Equipment;
-import org.beiqin.warehouse.rules.Times;
 
 /** The latest record of each kind in a piece of equipment's history. */
 @ApplicationScoped

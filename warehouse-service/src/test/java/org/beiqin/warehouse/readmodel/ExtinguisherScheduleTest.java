@@ -1,4 +1,4 @@
-package org.beiqin.warehouse.service;
+package org.beiqin.warehouse.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

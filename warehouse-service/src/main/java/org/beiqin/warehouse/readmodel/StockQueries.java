@@ -1,4 +1,4 @@
-package org.beiqin.warehouse.service;
+package org.beiqin.warehouse.readmodel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -114,7 +114,7 @@ public class StockQueries {
                 .setParameter(1, issueId).getSingleResult()).longValue();
     }
 
-    static BigDecimal scalar(List<?> result) {
+    public static BigDecimal scalar(List<?> result) {
         if (result.isEmpty() || result.get(0) == null) {
             return BigDecimal.ZERO;
         }

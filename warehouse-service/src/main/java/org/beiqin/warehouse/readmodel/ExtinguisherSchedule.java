@@ -1,4 +1,4 @@
-package org.beiqin.warehouse.service;
+package org.beiqin.warehouse.readmodel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

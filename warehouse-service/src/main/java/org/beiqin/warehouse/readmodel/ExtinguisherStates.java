@@ -1,4 +1,4 @@
-package org.beiqin.warehouse.service;
+package org.beiqin.warehouse.readmodel;
 
 import static org.beiqin.commons.time.ClockProducer.CHINA;
 
@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.config.RuleParameters;
-import org.beiqin.warehouse.rules.Times;
 
 /** An extinguisher's schedule and last verdict, read from its history. */
 @ApplicationScoped

@@ -1,13 +1,10 @@
-package org.beiqin.warehouse.rules;
-
-import static org.beiqin.commons.time.ClockProducer.CHINA;
+package org.beiqin.warehouse.readmodel;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Native-query timestamps arrive as different JDBC types depending on the driver's mapping. */
 public final class Times {
-
 
     private Times() {
     }
