@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
@@ -24,6 +26,11 @@ public class Shift extends PanacheEntityBase {
         }
     }
 
+    /** How the shift came to be: typed in one by one, or laid by a rotation. */
+    public enum Source {
+        MANUAL, ROTATION
+    }
+
     @Id
     public UUID id;
     @Column(name = "period_id")
@@ -36,8 +43,10 @@ public class Shift extends PanacheEntityBase {
     @Column(name = "member_id")
     public UUID memberId;
     @Column(name = "duty_role")
-    public String dutyRole;
-    public String source;
+    @Enumerated(EnumType.STRING)
+    public DutyRole dutyRole;
+    @Enumerated(EnumType.STRING)
+    public Source source;
     @Column(name = "rotation_key")
     public String rotationKey;
     /** When the current person was put on this shift: a substitute's grace counts from here. */
@@ -59,6 +68,6 @@ public class Shift extends PanacheEntityBase {
     public int version;
 
     public boolean leader() {
-        return DutyRole.LEADER.name().equals(dutyRole);
+        return dutyRole == DutyRole.LEADER;
     }
 }

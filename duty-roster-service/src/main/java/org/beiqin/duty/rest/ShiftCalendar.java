@@ -39,7 +39,7 @@ final class ShiftCalendar {
             Member member = Member.findById(shift.memberId);
             VEvent event = new VEvent();
             event.setUid(shift.id + "@beiqin");
-            event.setSummary(new Summary("值班（" + Shift.DutyRole.valueOf(shift.dutyRole).zh + "）：" + member.name));
+            event.setSummary(new Summary("值班（" + shift.dutyRole.zh + "）：" + member.name));
             event.setDateStart(Date.from(shift.startsAt));
             event.setDateEnd(Date.from(shift.endsAt));
             event.setDescription("班次开始前 30 分钟起可在备勤“我的值班”中签到。");

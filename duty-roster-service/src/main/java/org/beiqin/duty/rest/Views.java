@@ -20,7 +20,7 @@ public final class Views {
     private Views() {
     }
 
-    public record TeamView(UUID id, String division, String name, String level, long activeMembers, int version) {
+    public record TeamView(UUID id, String division, String name, Team.Level level, long activeMembers, int version) {
         static TeamView from(Team t) {
             return new TeamView(t.id, t.division, t.name, t.level, t.activeMembers(), t.version);
         }
@@ -57,14 +57,13 @@ public final class Views {
     }
 
     public record ShiftView(UUID id, UUID periodId, String division, Instant startsAt, Instant endsAt, UUID memberId,
-            String memberName, String phone, Shift.DutyRole role, String roleLabel, String source,
+            String memberName, String phone, Shift.DutyRole role, String roleLabel, Shift.Source source,
             UUID replacedMemberId, String changeReason, Instant checkedInAt, Boolean late, String location,
             Instant checkedOutAt, int version) {
         static ShiftView from(Shift s) {
             Member m = Member.findById(s.memberId);
-            Shift.DutyRole role = Shift.DutyRole.valueOf(s.dutyRole);
-            return new ShiftView(s.id, s.periodId, s.division, s.startsAt, s.endsAt, s.memberId, m.name, m.phone, role,
-                    role.zh, s.source, s.replacedMemberId, s.changeReason, s.checkedInAt, s.checkInLate,
+            return new ShiftView(s.id, s.periodId, s.division, s.startsAt, s.endsAt, s.memberId, m.name, m.phone,
+                    s.dutyRole, s.dutyRole.zh, s.source, s.replacedMemberId, s.changeReason, s.checkedInAt, s.checkInLate,
                     s.checkInLocation, s.checkedOutAt, s.version);
         }
     }

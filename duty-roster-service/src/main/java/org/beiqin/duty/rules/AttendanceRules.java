@@ -49,7 +49,7 @@ public class AttendanceRules extends RuleSupport {
 
     private void open(Shift shift, Member member, int grace) {
         Rule rule = shift.leader() ? Rule.LEADER_ABSENT : Rule.NOT_CHECKED_IN;
-        String role = Shift.DutyRole.valueOf(shift.dutyRole).zh;
+        String role = shift.dutyRole.zh;
         discrepancies.open(findings.finding(rule, shift.division, "shift", subjectId(shift.id, member.id),
                 member.name + " " + MINUTE.format(shift.startsAt) + " 班",
                 String.format("%s%s 的班次 %s 开始，%d 分钟后仍未签到", role, member.name, MINUTE.format(shift.startsAt),

@@ -69,7 +69,7 @@ public class MemberRules extends RuleSupport {
 
     /** After a change: a team at strength resolves at once; a short one is judged by the sweep. */
     public void checkTeam(Team team) {
-        if (team.activeMembers() >= parameters.minSize(team.division, team.level)) {
+        if (team.activeMembers() >= parameters.minSize(team.division, team.level.wire())) {
             judgeTeam(team);
         }
     }
@@ -82,12 +82,12 @@ public class MemberRules extends RuleSupport {
 
     private void judgeTeam(Team team) {
         long active = team.activeMembers();
-        int minimum = parameters.minSize(team.division, team.level);
+        int minimum = parameters.minSize(team.division, team.level.wire());
         Discrepancy finding = findings.finding(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString(),
                 team.name, String.format("%s现有在岗队员 %d 人，低于%s级队伍 %d 人的要求", team.name, active,
-                        "township".equals(team.level) ? "乡" : "村", minimum),
-                String.format("%s has %d active members, below the %s minimum of %d", team.name, active, team.level,
-                        minimum),
+                        team.level.zh, minimum),
+                String.format("%s has %d active members, below the %s minimum of %d", team.name, active,
+                        team.level.wire(), minimum),
                 Map.of("active", active, "minimum", minimum));
         discrepancies.set(active < minimum, finding, Findings.text("队员人数已达标", "The team is at strength"),
                 Map.of("active", active));

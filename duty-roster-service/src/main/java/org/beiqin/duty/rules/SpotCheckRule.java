@@ -33,7 +33,7 @@ public class SpotCheckRule extends RuleSupport {
             Member member = Member.findById(shift.memberId);
             discrepancies.open(findings.finding(Rule.UNREACHABLE, check.division, "spot-check", check.id.toString(),
                     member.name + " 查岗",
-                    String.format("%s %s 发出的查岗，%s %d 分钟未应答", Shift.DutyRole.valueOf(shift.dutyRole).zh,
+                    String.format("%s %s 发出的查岗，%s %d 分钟未应答", shift.dutyRole.zh,
                             MINUTE.format(check.sentAt), member.name,
                             Duration.between(check.sentAt, check.respondBy).toMinutes()),
                     String.format("Spot check sent %s not acknowledged by %s within %d minutes",
@@ -55,8 +55,8 @@ public class SpotCheckRule extends RuleSupport {
     }
 
     private void escalate(SpotCheck check, Shift shift, Instant now) {
-        List<Shift> leaders = Shift.list("periodId = ?1 and dutyRole = 'LEADER' and startsAt <= ?2 and endsAt > ?2",
-                shift.periodId, now);
+        List<Shift> leaders = Shift.list("periodId = ?1 and dutyRole = ?2 and startsAt <= ?3 and endsAt > ?3",
+                shift.periodId, Shift.DutyRole.LEADER, now);
         for (Shift leader : leaders) {
             SpotCheck escalation = new SpotCheck();
             escalation.id = UUID.randomUUID();

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
+import org.beiqin.duty.Team;
 
 /** What people submit about teams, rosters, check-ins and spot checks. */
 public final class Commands {
@@ -32,7 +33,7 @@ public final class Commands {
 
     @Schema(description = "应急救援队伍")
     public record NewTeam(@NotBlank @Pattern(regexp = DIVISION) String division, @NotBlank @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = "^(township|village)$") String level) {
+            @NotNull Team.Level level) {
     }
 
     @Schema(description = "队员")
@@ -58,8 +59,13 @@ public final class Commands {
             @NotNull Instant endsAt) {
     }
 
+    @Schema(description = "轮换方式：每天（DAILY）或每周（WEEKLY）一班")
+    public enum RotationPattern {
+        DAILY, WEEKLY
+    }
+
     @Schema(description = "轮换：按天或按周从 startTime 起排班，每班 hours 小时；带班领导和值班组依次轮流")
-    public record Rotation(@NotBlank @Pattern(regexp = "^(DAILY|WEEKLY)$") String pattern, @NotNull LocalDate from,
+    public record Rotation(@NotNull RotationPattern pattern, @NotNull LocalDate from,
             @NotNull LocalDate to, @NotNull LocalTime startTime, @NotNull @Min(1) @Max(168) Integer hours,
             @NotEmpty @Size(max = 100) List<@NotNull UUID> leaders,
             @NotEmpty @Size(max = 100) List<@NotEmpty @Size(max = 10) List<@NotNull UUID>> staff) {

@@ -77,9 +77,9 @@ public class RosterService {
             throw ProblemException.invalid(List.of(new FieldError("endsAt", "end-before-start")));
         }
         Member member = rosterable(period, command.memberId(), "memberId");
-        Shift shift = newShift(period, member, command.role(), command.startsAt(), command.endsAt(), "MANUAL", null);
+        Shift shift = newShift(period, member, command.role(), command.startsAt(), command.endsAt(), Shift.Source.MANUAL, null);
         teams.audit("shift", shift.id, shift.division, "rostered", null, Map.of("member", member.name,
-                "role", shift.dutyRole, "startsAt", shift.startsAt.toString(), "endsAt", shift.endsAt.toString()));
+                "role", shift.dutyRole.name(), "startsAt", shift.startsAt.toString(), "endsAt", shift.endsAt.toString()));
         coverage.check(period);
         return shift;
     }
@@ -102,7 +102,7 @@ public class RosterService {
             }
             groups.add(group);
         }
-        int stepDays = "WEEKLY".equals(rotation.pattern()) ? 7 : 1;
+        int stepDays = rotation.pattern() == Commands.RotationPattern.WEEKLY ? 7 : 1;
         List<Shift> laid = new ArrayList<>();
         int slot = 0;
         for (LocalDate day = rotation.from(); !day.isAfter(rotation.to()); day = day.plusDays(stepDays), slot++) {
@@ -237,11 +237,11 @@ public class RosterService {
         if (Shift.count("rotationKey", key) > 0) {
             return null;
         }
-        return newShift(period, member, role, start, end, "ROTATION", key);
+        return newShift(period, member, role, start, end, Shift.Source.ROTATION, key);
     }
 
     private Shift newShift(DutyPeriod period, Member member, Shift.DutyRole role, Instant start, Instant end,
-            String source, String key) {
+            Shift.Source source, String key) {
         Shift shift = new Shift();
         shift.id = UUID.randomUUID();
         shift.periodId = period.id;
@@ -249,7 +249,7 @@ public class RosterService {
         shift.startsAt = start;
         shift.endsAt = end;
         shift.memberId = member.id;
-        shift.dutyRole = role.name();
+        shift.dutyRole = role;
         shift.source = source;
         shift.rotationKey = key;
         shift.assignedAt = start; // a roster entered late does not move the start; a substitute does

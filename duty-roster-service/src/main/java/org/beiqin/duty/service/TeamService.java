@@ -55,7 +55,7 @@ public class TeamService {
         team.level = command.level();
         team.createdAt = clock.instant();
         team.persist();
-        audit("team", team.id, team.division, "created", null, Map.of("name", team.name, "level", team.level));
+        audit("team", team.id, team.division, "created", null, Map.of("name", team.name, "level", team.level.wire()));
         rules.checkTeam(team);
         publish(team);
         return team;
@@ -160,7 +160,7 @@ public class TeamService {
 
     private void publish(Team team) {
         Member.flush();
-        TeamChanged changed = new TeamChanged(team.id.toString(), team.name, team.division, team.level,
+        TeamChanged changed = new TeamChanged(team.id.toString(), team.name, team.division, team.level.wire(),
                 (int) team.activeMembers(), clock.instant());
         outbox.enqueue(Topics.ROSTER_TEAMS, team.id.toString(), EventTypes.TEAM_CHANGED, team.id.toString(),
                 changed.changedAt(), EventTypes.TEAM_CHANGED_SCHEMA, changed);
