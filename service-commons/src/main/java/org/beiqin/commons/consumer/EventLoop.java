@@ -148,7 +148,7 @@ public final class EventLoop {
     }
 
     /** The database's refusal of the data itself (not of the connection), or null. */
-    private static String refusedByDatabase(Throwable e) {
+    static String refusedByDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,13 +21,18 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.beiqin.commons.json.JsonCustomizer;
+import org.beiqin.commons.json.NoControlCharacters;
+import org.beiqin.commons.security.TokenClaimsAugmentor;
+import org.beiqin.contract.CloudEventCodec;
+
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-import org.beiqin.contract.CloudEventCodec;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -37,8 +45,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = CloudEventCodec.MAPPER.copy()
-            .registerModule(org.beiqin.commons.json.JsonCustomizer.DECIMALS);
+    private static final ObjectMapper JSON = CloudEventCodec.MAPPER.copy()
+            .registerModule(JsonCustomizer.DECIMALS);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -73,7 +81,7 @@ public class ProblemMappers {
             field = field.isEmpty() ? unknown : field + "." + unknown;
         }
         String key = unknown != null ? "json.unknown-field"
-                : e instanceof org.beiqin.commons.json.NoControlCharacters.ControlCharacterException
+                : e instanceof NoControlCharacters.ControlCharacterException
                         ? "json.control-character"
                 : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "json.wrong-type"
                         : "json.malformed";
@@ -99,7 +107,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unparseable(com.fasterxml.jackson.core.JsonParseException e, HttpHeaders headers, UriInfo uri) {
+    public Response unparseable(JsonParseException e, HttpHeaders headers, UriInfo uri) {
         return unreadable(e, headers, uri);
     }
 
@@ -110,7 +118,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
-        Object type = e.getAttribute(org.beiqin.commons.security.TokenClaimsAugmentor.PROBLEM);
+        Object type = e.getAttribute(TokenClaimsAugmentor.PROBLEM);
         return respond(Messages.locale(headers), 401, type == null ? "unauthorized" : type.toString(), new Object[0], uri,
                 List.of(), Map.of());
     }
@@ -175,11 +183,11 @@ public class ProblemMappers {
     }
 
     /** {@code receive.request.quantity} → {@code quantity}: the caller knows its body, not our method. */
-    private static String fieldName(Path path) {
+    static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == jakarta.validation.ElementKind.METHOD
-                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER) {
                 names.clear();
                 continue;
             }
@@ -192,22 +200,22 @@ public class ProblemMappers {
                 names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
             }
             String name = node.getName();
-            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT && name != null && !name.isEmpty()) {
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && name != null && !name.isEmpty()) {
                 names.add(name);
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
     }
 
-    private static final java.util.regex.Pattern UNRECOGNIZED = java.util.regex.Pattern
+    private static final Pattern UNRECOGNIZED = Pattern
             .compile("^Unrecognized field \"([^\"]+)\"");
 
     private static String unknownField(JsonProcessingException e) {
-        java.util.regex.Matcher matcher = UNRECOGNIZED.matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher matcher = UNRECOGNIZED.matcher(String.valueOf(e.getOriginalMessage()));
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    private static String jsonPath(JsonMappingException e) {
+    static String jsonPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
