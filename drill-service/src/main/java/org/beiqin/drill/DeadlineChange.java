@@ -22,18 +22,14 @@ public class DeadlineChange extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "action_id")
     public UUID actionId;
     @Column(name = "from_date")
     public LocalDate from;
     @Column(name = "to_date")
     public LocalDate to;
     public String reason;
-    @Column(name = "changed_by")
     public String changedBy;
-    @Column(name = "changed_by_name")
     public String changedByName;
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     public static List<DeadlineChange> of(List<UUID> actionIds) {

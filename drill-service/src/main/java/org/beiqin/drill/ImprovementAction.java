@@ -4,19 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** 改进措施 set by an evaluation, with an owner, a deadline and, once done, evidence. */
 @Entity
-@Table(name = "improvement_action")
 public class ImprovementAction extends PanacheEntityBase {
 
     public enum Status {
@@ -25,7 +22,6 @@ public class ImprovementAction extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "drill_id")
     public UUID drillId;
     public int position;
     public String description;
@@ -34,7 +30,6 @@ public class ImprovementAction extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
     public String evidence;
-    @Column(name = "done_at")
     public Instant doneAt;
     @Version
     public int version;

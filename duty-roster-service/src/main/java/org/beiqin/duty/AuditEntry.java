@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -20,19 +18,16 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** Who changed a team, a member or a shift, when, and what it was before and after. */
 @Entity
 @Immutable
-@Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
     public String subject;
-    @Column(name = "subject_id")
     public UUID subjectId;
     public String division;
     public String action;
     public String actor;
-    @Column(name = "actor_name")
     public String actorName;
     public Instant at;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,7 +47,6 @@ public class Member extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "team_id")
     public UUID teamId;
     public String division;
     public String name;
@@ -56,16 +54,13 @@ public class Member extends PanacheEntityBase {
     public String account;
     public String phone;
     public String gender;
-    @Column(name = "birth_date")
     public LocalDate birthDate;
     @Enumerated(EnumType.STRING)
     public Status status;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Role> roles;
     public boolean listed;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
@@ -66,7 +65,6 @@ public class Team extends PanacheEntityBase {
     public String name;
     @Convert(converter = LevelColumn.class)
     public Level level;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Version
     public int version;

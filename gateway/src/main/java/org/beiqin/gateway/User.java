@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,10 +25,8 @@ public class User extends PanacheEntityBase {
     @Id
     public UUID id;
     public String username;
-    @Column(name = "display_name")
     public String displayName;
     /** bcrypt in Modular Crypt Format; the password itself is never stored. */
-    @Column(name = "password_hash")
     public String passwordHash;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] roles;
@@ -37,9 +34,7 @@ public class User extends PanacheEntityBase {
     public String division;
     public String phone;
     public boolean active;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

@@ -3,7 +3,6 @@ package org.beiqin.rectification;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -45,21 +44,14 @@ public class Alert extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "item_id")
     public UUID itemId;
     public String division;
     public String severity;
     public String kind;
-    @Column(name = "title_zh")
     public String titleZh;
-    @Column(name = "title_en")
     public String titleEn;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
-    @Column(name = "acknowledged_by_name")
     public String acknowledgedByName;
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -31,11 +30,9 @@ public class HistoryEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
-    @Column(name = "item_id")
     public UUID itemId;
     public Instant at;
     public String actor;
-    @Column(name = "actor_name")
     public String actorName;
     public String kind;
     @JdbcTypeCode(SqlTypes.JSON)

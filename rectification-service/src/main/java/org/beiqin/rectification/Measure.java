@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +20,6 @@ public class Measure extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "item_id")
     public UUID itemId;
     public int position;
     public String description;
@@ -30,19 +28,12 @@ public class Measure extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public MeasureStatus status;
     public String evidence;
-    @Column(name = "done_at")
     public Instant doneAt;
-    @Column(name = "done_by")
     public String doneBy;
-    @Column(name = "reminded_for")
     public LocalDate remindedFor;
-    @Column(name = "escalated_for")
     public LocalDate escalatedFor;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public int version;

@@ -3,7 +3,6 @@ package org.beiqin.warehouse;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,18 +34,14 @@ public class Equipment extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "warehouse_id")
     public UUID warehouseId;
     public String division;
     @Enumerated(EnumType.STRING)
     public Kind kind;
     public String label;
-    @Column(name = "battery_powered")
     public boolean batteryPowered;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "registered_at")
     public Instant registeredAt;
-    @Column(name = "registered_by")
     public String registeredBy;
 }

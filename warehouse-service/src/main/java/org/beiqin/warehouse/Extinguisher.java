@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,20 +32,16 @@ public class Extinguisher extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "warehouse_id")
     public UUID warehouseId;
     public String division;
     public String label;
     @Enumerated(EnumType.STRING)
     public Agent agent;
     public String capacity;
-    @Column(name = "manufactured_on")
     public LocalDate manufacturedOn;
     public String location;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "registered_at")
     public Instant registeredAt;
-    @Column(name = "registered_by")
     public String registeredBy;
 }

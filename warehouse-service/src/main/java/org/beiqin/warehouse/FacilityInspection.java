@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -19,7 +18,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * that opens by hand, backup power charged, an extinguisher present and valid.
  */
 @Entity
-@Table(name = "facility_inspection")
 public class FacilityInspection extends PanacheEntityBase {
 
     @Id
@@ -27,25 +25,17 @@ public class FacilityInspection extends PanacheEntityBase {
     /** Entry order, assigned by the database: breaks ties between inspections of the same day. */
     @Column(insertable = false, updatable = false)
     public Long seq;
-    @Column(name = "warehouse_id")
     public UUID warehouseId;
     public String division;
-    @Column(name = "inspected_on")
     public LocalDate inspectedOn;
-    @Column(name = "ground_floor_or_lift")
     public boolean groundFloorOrLift;
-    @Column(name = "entrance_clear")
     public boolean entranceClear;
     public boolean dry;
-    @Column(name = "manual_door_release")
     public boolean manualDoorRelease;
-    @Column(name = "backup_power_charged")
     public boolean backupPowerCharged;
-    @Column(name = "extinguisher_present")
     public boolean extinguisherPresent;
     public String notes;
     public String actor;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** The checklist items this inspection failed, by their API names. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,11 +34,8 @@ public class Item extends PanacheEntityBase {
     public Map<String, String> attributes = new HashMap<>();
     /** Imported from an older ledger: allowed to lack attributes, and flagged until they are filled. */
     public boolean imported;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Whether a warehouse of {@code division} may stock this item. */

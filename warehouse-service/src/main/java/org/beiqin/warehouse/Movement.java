@@ -28,14 +28,11 @@ public class Movement extends PanacheEntityBase {
     /** Posting order, assigned by the database (read back on queries; not set on a fresh posting). */
     @Column(insertable = false, updatable = false)
     public Long seq;
-    @Column(name = "warehouse_id")
     public UUID warehouseId;
     public String division;
     @Enumerated(EnumType.STRING)
     public MovementType type;
-    @Column(name = "item_id")
     public UUID itemId;
-    @Column(name = "zone_id")
     public UUID zoneId;
     public String lot = "";
     /** How much moved, always positive. */
@@ -44,30 +41,18 @@ public class Movement extends PanacheEntityBase {
     public BigDecimal delta;
     public String reason;
     public String actor;
-    @Column(name = "actor_id")
     public String actorId;
     /** When it happened (an offline client may send it later). */
-    @Column(name = "occurred_at")
     public Instant occurredAt;
     /** When the ledger received it. */
-    @Column(name = "recorded_at")
     public Instant recordedAt;
-    @Column(name = "recipient_name")
     public String recipientName;
-    @Column(name = "recipient_phone")
     public String recipientPhone;
-    @Column(name = "due_back")
     public LocalDate dueBack;
-    @Column(name = "reference_type")
     public String referenceType;
-    @Column(name = "reference_id")
     public String referenceId;
-    @Column(name = "issue_id")
     public UUID issueId;
-    @Column(name = "reverses_id")
     public UUID reversesId;
-    @Column(name = "transfer_id")
     public UUID transferId;
-    @Column(name = "stocktake_id")
     public UUID stocktakeId;
 }

@@ -3,23 +3,19 @@ package org.beiqin.warehouse;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An area of a warehouse designated for one category of stock. */
 @Entity
-@Table(name = "storage_zone")
 public class StorageZone extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "warehouse_id")
     public UUID warehouseId;
     public String name;
     @Enumerated(EnumType.STRING)

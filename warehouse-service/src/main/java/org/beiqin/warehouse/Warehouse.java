@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -21,17 +20,11 @@ public class Warehouse extends PanacheEntityBase {
     public String address;
     /** Storey the stock is kept on; 1 is the ground floor. */
     public Integer floor;
-    @Column(name = "has_lift")
     public Boolean hasLift;
-    @Column(name = "entrance_clear")
     public Boolean entranceClear;
-    @Column(name = "manual_door_release")
     public Boolean manualDoorRelease;
-    @Column(name = "backup_power")
     public Boolean backupPower;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
 
     public static List<Warehouse> inDivision(String prefix) {
