@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
+import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
-import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicWriter;
@@ -122,7 +123,7 @@ public abstract class DrillTestBase {
     /** Writes an issue movement referencing the drill, as the warehouse service publishes it. */
     protected String issueForDrill(String township, String drillId, String warehouseId, String itemId, int quantity) {
         String movementId = UUID.randomUUID().toString();
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("movementId", movementId);
         data.put("type", "ISSUE");
         data.put("division", township);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
+import org.beiqin.contract.EventTypes;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class AttendanceIntegrityTest extends DutyTestBase {
-
 
     private static Map<String, Object> newMember(String name, String account) {
         return Map.of("name", name, "gender", "M", "birthDate", "1980-01-01", "account", account,
@@ -178,7 +178,7 @@ class AttendanceIntegrityTest extends DutyTestBase {
     }
 
     private long countResolved(String rule, String fragment) {
-        return discrepancies.count(org.beiqin.contract.EventTypes.DISCREPANCY_RESOLVED, rule, fragment);
+        return discrepancies.count(EventTypes.DISCREPANCY_RESOLVED, rule, fragment);
     }
 
     @Test

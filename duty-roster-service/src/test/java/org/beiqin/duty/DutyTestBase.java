@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,9 @@ import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.contract.UserChanged;
+import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
-import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.TestClock;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicReader;
@@ -137,7 +138,7 @@ public abstract class DutyTestBase {
         if (account != null) {
             account(account, division);
         }
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "gender", gender,
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "gender", gender,
                 "birthDate", birthDate, "roles", roles));
         if (account != null) {
             body.put("account", account);

@@ -20,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +133,7 @@ class OfficerConsoleTest extends DutyTestBase {
                 + "/api/duty/me/spot-checks/stream")).header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + Tokens.token(account, account, r.town(), Set.of("duty_officer")))
                 .build();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> stream = http.sendAsync(request,
+        CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> stream.join().body().forEach(lines::add));
         reader.setDaemon(true);

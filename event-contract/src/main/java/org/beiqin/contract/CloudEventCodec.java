@@ -1,5 +1,6 @@
 package org.beiqin.contract;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -49,7 +51,7 @@ public final class CloudEventCodec {
                     .withData(MAPPER.writeValueAsBytes(data))
                     .build();
             return FORMAT.serialize(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data cannot be written as JSON", e);
         }
     }
@@ -70,7 +72,7 @@ public final class CloudEventCodec {
         }
         try {
             return MAPPER.readValue(event.getData().toBytes(), type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MalformedEventException("event " + event.getId() + " data is not a " + type.getSimpleName()
                     + ": " + e.getMessage(), e);
         }

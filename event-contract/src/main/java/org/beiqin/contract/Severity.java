@@ -1,5 +1,7 @@
 package org.beiqin.contract;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -9,11 +11,11 @@ public enum Severity {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     @JsonCreator
     public static Severity fromWire(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +22,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.gateway.LoginFailure;
@@ -26,6 +30,7 @@ import org.beiqin.testing.Tokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -73,7 +78,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
     void oneRefreshTokenIsSpentExactlyOnceUnderConcurrency() throws Exception {
         createUser("race-refresh", "Shuaxin-Mima-01", "keeper", "410182102");
         String refresh = (String) login("race-refresh", "Shuaxin-Mima-01").get("refreshToken");
-        List<String> winners = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> winners = Collections.synchronizedList(new ArrayList<>());
         List<Integer> statuses = inParallel(32, () -> {
             Response r = json().body(Map.of("refreshToken", refresh)).post("/api/auth/refresh");
             if (r.statusCode() == 200) {
@@ -86,7 +91,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
         String newest = json().body(Map.of("refreshToken", winners.get(0))).post("/api/auth/refresh").then()
                 .statusCode(200).extract().path("refreshToken");
         // but the spent token presented later is a stolen copy: refused, and the whole sign-in ends
-        clock.advance(java.time.Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         json().body(Map.of("refreshToken", refresh)).post("/api/auth/refresh").then().statusCode(401);
         json().body(Map.of("refreshToken", newest)).post("/api/auth/refresh").then().statusCode(401);
     }
@@ -112,7 +117,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
         as(admin).body(Map.of("username", "town-as-county", "displayName", "镇里的人", "password", "Zhen-li-de-ren-1",
                 "roles", List.of("county_office"), "division", "410182102")).post("/api/users").then()
                 .statusCode(422).contentType("application/problem+json").body("errors.field", hasItem("roles"));
-        as(admin).get("/api/users").then().body("username", org.hamcrest.Matchers.not(hasItem("town-as-county")));
+        as(admin).get("/api/users").then().body("username", Matchers.not(hasItem("town-as-county")));
 
         String keeper = createUser("town-keeper-role", "Zhenji-Mima-01", "keeper", "410182102");
         as(admin).body(Map.of("version", 0, "roles", List.of("keeper", "county_office"))).patch("/api/users/" + keeper)
@@ -134,7 +139,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
         for (Map<String, Object> probe : probes) {
             List<String> answers = new ArrayList<>();
             for (String name : List.of("qiaolou-taken", "never-taken-" + probe.hashCode())) {
-                Map<String, Object> body = new java.util.HashMap<>(probe);
+                Map<String, Object> body = new HashMap<>(probe);
                 body.put("username", name);
                 body.put("displayName", "探测");
                 Response r = as(foreign).body(body).post("/api/users");
@@ -158,7 +163,7 @@ class GatewayIntegrityTest extends GatewayTestBase {
         as(adminToken()).get("/api/users").then().statusCode(200).header("Cache-Control", "no-store");
         json().get("/api/auth/me").then().statusCode(401).header("Cache-Control", "no-store");
         for (String page : List.of("/", "/index.html", "/console/main.js", "/console/api.js", "/console/pages/ledger.js")) {
-            String cache = io.restassured.RestAssured.given().get(page).then().statusCode(200).extract()
+            String cache = RestAssured.given().get(page).then().statusCode(200).extract()
                     .header("Cache-Control");
             assertThat(cache).as(page).isEqualTo("no-cache");
         }

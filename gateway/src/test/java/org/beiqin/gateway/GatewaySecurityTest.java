@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -99,7 +100,7 @@ class GatewaySecurityTest extends GatewayTestBase {
                 .body("title", equalTo("The rectification service is not reachable"))
                 .body("service", equalTo("rectification-service"));
         // refused connections answer at once; only the configured timeouts could make a caller wait
-        assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(10).toNanos());
+        assertThat(System.nanoTime() - started).isLessThan(Duration.ofSeconds(10).toNanos());
     }
 
     @Test

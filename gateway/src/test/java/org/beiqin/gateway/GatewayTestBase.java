@@ -2,6 +2,7 @@ package org.beiqin.gateway;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public abstract class GatewayTestBase {
     protected static String createUser(String username, String password, String role, String division) {
         return as(adminToken())
                 .body(Map.of("username", username, "displayName", "测试 " + username, "password", password,
-                        "roles", java.util.List.of(role), "division", division))
+                        "roles", List.of(role), "division", division))
                 .post("/api/users").then().statusCode(201).extract().path("id");
     }
 }

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;
@@ -125,7 +127,7 @@ class SignInTest extends GatewayTestBase {
         String firstRefresh = (String) first.get("refreshToken");
 
         Map<String, Object> second = json().body(Map.of("refreshToken", firstRefresh)).post("/api/auth/refresh")
-                .then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("no-store")).extract().jsonPath().getMap("$");
+                .then().statusCode(200).header("Cache-Control", Matchers.containsString("no-store")).extract().jsonPath().getMap("$");
         String secondRefresh = (String) second.get("refreshToken");
         assertThat(secondRefresh).isNotEqualTo(firstRefresh);
         as((String) second.get("accessToken")).get("/api/auth/me").then().statusCode(200);
@@ -159,9 +161,9 @@ class SignInTest extends GatewayTestBase {
                 "roles", List.of("keeper"), "division", "410182103")).post("/api/users")
                 .then().statusCode(409).body("type", equalTo("urn:beiqin:problem:username-taken"));
         as(admin).get("/api/users").then().statusCode(200).body("username", hasItem("admin-made"))
-                .body("passwordHash", not(hasItem(org.hamcrest.Matchers.notNullValue())));
+                .body("passwordHash", not(hasItem(Matchers.notNullValue())));
 
-        String hash = QuarkusTransaction.requiringNew().call(() -> User.<User>findById(java.util.UUID.fromString(id))
+        String hash = QuarkusTransaction.requiringNew().call(() -> User.<User>findById(UUID.fromString(id))
                 .passwordHash);
         assertThat(hash).startsWith("$2").doesNotContain("Sishui-keeper-1");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ class ManifestCheckTest {
                 .containsExactly("Kafka/beiqin: Kafka 3.9.0 is not one Strimzi 1.2.0 runs [4.2.0, 4.2.1, 4.3.0, 4.3.1]");
         assertThat(errorsAfter("Kafka", "beiqin", k -> ((ObjectNode) k.path("spec").path("kafka")).put("version", "4.3.1")))
                 .containsExactly("Kafka/beiqin: Kafka 4.3.1 is not the version the project is tested with ("
-                        + org.apache.kafka.common.utils.AppInfoParser.getVersion() + ")");
+                        + AppInfoParser.getVersion() + ")");
     }
 
     @Test

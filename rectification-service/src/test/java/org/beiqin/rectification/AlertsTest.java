@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +58,7 @@ class AlertsTest extends RectificationTestBase {
         county().post("/api/rectification/alerts/" + id + "/acknowledgement").then().statusCode(200)
                 .body("acknowledged.by", equalTo("县应急办410182"));
         // a colleague acknowledging later does not overwrite who read it first
-        as(Tokens.token("county-2", "另一位值班员", COUNTY, java.util.Set.of("county_office")))
+        as(Tokens.token("county-2", "另一位值班员", COUNTY, Set.of("county_office")))
                 .post("/api/rectification/alerts/" + id + "/acknowledgement").then().statusCode(200)
                 .body("acknowledged.by", equalTo("县应急办410182"));
 
@@ -123,8 +126,8 @@ class AlertsTest extends RectificationTestBase {
     /** A minimal EventSource: reads "event/id/data" blocks into a queue until closed. */
     static final class SseClient implements AutoCloseable {
         private final BlockingQueue<Map<String, String>> events = new LinkedBlockingQueue<>();
-        private final java.util.concurrent.CompletableFuture<InputStream> body;
-        private final java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        private final CompletableFuture<InputStream> body;
+        private final CountDownLatch open = new CountDownLatch(1);
         private volatile InputStream in;
 
         SseClient(URL stream, String token, String division, String lastEventId) throws Exception {

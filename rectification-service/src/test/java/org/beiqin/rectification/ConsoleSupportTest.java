@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
+import org.awaitility.Awaitility;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -97,7 +105,7 @@ class ConsoleSupportTest extends RectificationTestBase {
         plan(soon, clock.today().plusDays(3).toString());
         plan(later, clock.today().plusDays(20).toString());
         plan(past, clock.today().plusDays(1).toString());
-        clock.advance(java.time.Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
 
         List<String> dueThisWeek = county().queryParam("division", town).queryParam("dueWithin", 7)
                 .get("/api/rectification/items").then().statusCode(200).extract().jsonPath().getList("items.id");
@@ -149,10 +157,10 @@ class ConsoleSupportTest extends RectificationTestBase {
         String other = newTownship();
         openItem(town, "BATTERY_LOW", "A-1");
         openItem(town, "BATTERY_LOW", "A-2");
-        List<Integer> mine = org.awaitility.Awaitility.await().atMost(APPLIED)
+        List<Integer> mine = Awaitility.await().atMost(APPLIED)
                 .until(() -> alerts(town).stream().map(a -> (Integer) a.get("id")).toList(), l -> l.size() == 2);
         openItem(other, "BATTERY_LOW", "A-3");
-        Integer theirs = org.awaitility.Awaitility.await().atMost(APPLIED)
+        Integer theirs = Awaitility.await().atMost(APPLIED)
                 .until(() -> alerts(other).stream().map(a -> (Integer) a.get("id")).toList(), l -> l.size() == 1).get(0);
 
         // a township user cannot acknowledge another township's alert along with his own: nothing changes
@@ -222,8 +230,8 @@ class ConsoleSupportTest extends RectificationTestBase {
         String sheet = entry(xlsx, "xl/worksheets/sheet1.xml");
         assertThat(sheet).contains("orientation=\"landscape\"").contains("paperSize=\"9\"").contains("fitToWidth=\"1\"");
         StringBuilder text = new StringBuilder();
-        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(xlsx))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(
+                new ByteArrayInputStream(xlsx))) {
             for (var sheetOf : workbook.getSheets().toList()) {
                 for (var row : sheetOf.read()) {
                     row.forEach(cell -> text.append(cell == null ? "" : cell.getText()).append('\t'));
@@ -238,16 +246,16 @@ class ConsoleSupportTest extends RectificationTestBase {
     }
 
     private static String entry(byte[] zip, String name) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("ledger", ".xlsx");
+        Path file = Files.createTempFile("ledger", ".xlsx");
         try {
-            java.nio.file.Files.write(file, zip);
-            try (java.util.zip.ZipFile workbook = new java.util.zip.ZipFile(file.toFile())) {
-                java.util.zip.ZipEntry entry = workbook.getEntry(name);
+            Files.write(file, zip);
+            try (ZipFile workbook = new ZipFile(file.toFile())) {
+                ZipEntry entry = workbook.getEntry(name);
                 assertThat(entry).as(name).isNotNull();
                 return new String(workbook.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
             }
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
     }
 }

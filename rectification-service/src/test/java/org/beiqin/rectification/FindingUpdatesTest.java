@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -164,8 +166,8 @@ class FindingUpdatesTest extends RectificationTestBase {
                 new Discrepancy.Text(zh, zh), d.evidence(), d.source(), null);
     }
 
-    private static JsonPath await(String id, java.util.function.Predicate<JsonPath> condition) {
-        return org.awaitility.Awaitility.await().atMost(APPLIED).pollInterval(Duration.ofMillis(200))
+    private static JsonPath await(String id, Predicate<JsonPath> condition) {
+        return Awaitility.await().atMost(APPLIED).pollInterval(Duration.ofMillis(200))
                 .until(() -> item(id), condition);
     }
 }

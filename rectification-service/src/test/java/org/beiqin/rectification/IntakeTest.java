@@ -25,6 +25,7 @@ import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.rectification.service.DiscrepancyIntake;
 import org.beiqin.testing.EmbeddedKafka;
+import org.beiqin.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -67,7 +68,7 @@ class IntakeTest extends RectificationTestBase {
         String town = "410183" + newTownship().substring(6);
         Discrepancy finding = finding(town, "EXTINGUISHER_EXPIRED", "high", "E-" + uuid(), clock.instant());
         sendOpened(finding);
-        JsonPath item = await().atMost(APPLIED).until(() -> as(org.beiqin.testing.Tokens.countyOffice("410183"))
+        JsonPath item = await().atMost(APPLIED).until(() -> as(Tokens.countyOffice("410183"))
                 .queryParam("division", town).get("/api/rectification/items").then().statusCode(200).extract()
                 .jsonPath(), j -> j.getInt("total") == 1);
         assertThat(item.getString("items[0].deadline")).isEqualTo(clock.today().plusDays(2).toString());

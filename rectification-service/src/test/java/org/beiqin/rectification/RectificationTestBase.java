@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -123,7 +124,7 @@ public abstract class RectificationTestBase {
     }
 
     /** Waits until the item for {@code key} satisfies the condition, and returns its detail. */
-    protected static JsonPath awaitItem(String division, String key, java.util.function.Predicate<JsonPath> condition) {
+    protected static JsonPath awaitItem(String division, String key, Predicate<JsonPath> condition) {
         return await().atMost(APPLIED).pollInterval(Duration.ofMillis(200)).until(() -> {
             return items(division).stream().filter(i -> key.equals(i.get("key"))).findFirst()
                     .map(i -> item(i.get("id").toString())).orElse(null);

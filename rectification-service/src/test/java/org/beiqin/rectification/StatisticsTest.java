@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,7 +74,7 @@ class StatisticsTest extends RectificationTestBase {
             sendResolved(findings.get(n - 1), t0.plus(Duration.ofDays(10)), "盘点相符");
         }
         awaitItems(town, 47);
-        Map<String, String> idByKey = org.awaitility.Awaitility.await().atMost(APPLIED).until(() -> items(town),
+        Map<String, String> idByKey = Awaitility.await().atMost(APPLIED).until(() -> items(town),
                 list -> list.stream().filter(i -> "COMPLETED".equals(i.get("status"))).count() == 20)
                 .stream().collect(Collectors.toMap(i -> i.get("key").toString(), i -> i.get("id").toString()));
         findings.forEach(f -> ids.add(idByKey.get(f.key())));
@@ -139,7 +143,7 @@ class StatisticsTest extends RectificationTestBase {
         String lastYear = String.valueOf(clock.today().getYear() - 1);
         county().queryParam("division", town).queryParam("from", lastYear + "-01-01")
                 .queryParam("to", lastYear + "-12-31").get("/api/rectification/statistics").then().statusCode(200)
-                .body("total.items", org.hamcrest.Matchers.equalTo(0));
+                .body("total.items", Matchers.equalTo(0));
         county().queryParam("division", town).queryParam("from", "2026-05-01").queryParam("to", "2026-04-01")
                 .get("/api/rectification/statistics").then().statusCode(422)
                 .contentType("application/problem+json");
@@ -167,7 +171,7 @@ class StatisticsTest extends RectificationTestBase {
                 .get("/api/rectification/notice").then().statusCode(200)
                 .header("Content-Disposition", startsWith("attachment;"))
                 .header("Content-Disposition", containsString("filename*=UTF-8''"
-                        + java.net.URLEncoder.encode(townName + "整改", java.nio.charset.StandardCharsets.UTF_8)))
+                        + URLEncoder.encode(townName + "整改", StandardCharsets.UTF_8)))
                 .extract().asString();
         assertThat(markdown).startsWith("# " + townName + "应急准备问题整改情况通报")
                 .contains("## 一、总体情况").contains("完成率为96.5%");

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -122,7 +123,7 @@ public final class EmbeddedKafka {
     private void deleteData() {
         stop();
         try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // a temp directory left behind is harmless; never fail the JVM's exit over it
         }

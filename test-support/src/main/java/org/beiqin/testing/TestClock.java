@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
@@ -35,7 +36,7 @@ public class TestClock extends Clock {
     }
 
     public void set(Instant instant) {
-        now = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        now = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Sets the clock to a local date-time in Asia/Shanghai. */
@@ -61,6 +62,6 @@ public class TestClock extends Clock {
 
     /** Microseconds, as the production clock and PostgreSQL keep them. */
     private static Instant startOfTest() {
-        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

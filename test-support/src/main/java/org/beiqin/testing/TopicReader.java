@@ -1,5 +1,6 @@
 package org.beiqin.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class TopicReader implements AutoCloseable {
     private void pollOnce() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             seen.add(new Record(record.key(), record.value(), CloudEventCodec.decode(record.value().getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8))));
+                    StandardCharsets.UTF_8))));
         }
     }
 

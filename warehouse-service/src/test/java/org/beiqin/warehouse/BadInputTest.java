@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ class BadInputTest extends WarehouseTestBase {
         String item = createItem(town, "铁锨", "FLOOD", "EQUIPMENT", "把");
         String path = "/api/warehouse/warehouses/" + warehouse + "/receipts";
 
-        keeper(town).body(Map.of("itemId", item, "quantity", new java.math.BigDecimal("1e15"))).post(path).then()
+        keeper(town).body(Map.of("itemId", item, "quantity", new BigDecimal("1e15"))).post(path).then()
                 .statusCode(422).body("errors.field", hasItem("quantity"));
         keeper(town).body(Map.of("itemId", item, "quantiy", 5)).post(path).then().statusCode(400)
                 .body("type", equalTo("urn:beiqin:problem:malformed-body"))

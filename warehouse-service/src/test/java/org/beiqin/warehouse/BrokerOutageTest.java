@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.commons.outbox.OutboxRelay;
@@ -47,6 +48,6 @@ class BrokerOutageTest extends WarehouseTestBase {
                     && r.data(StockMoved.class).movementId().equals(id), Duration.ofSeconds(60)).data(StockMoved.class);
             assertThat(moved.warehouseId()).isEqualTo(warehouse);
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
     }
 }

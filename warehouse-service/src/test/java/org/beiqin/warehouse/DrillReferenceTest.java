@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.beiqin.testing.TopicWriter;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Stock can be drawn only for a drill of the warehouse's own line of divisions, within the drill's
@@ -61,7 +63,7 @@ class DrillReferenceTest extends WarehouseTestBase {
                 .setParameter(1, "{" + String.join(",", drillIds) + "}").getSingleResult()).longValue());
     }
 
-    private io.restassured.response.ValidatableResponse issueFor(String town, String warehouse, String item,
+    private ValidatableResponse issueFor(String town, String warehouse, String item,
             String drill, Instant at) {
         return keeper(town).body(Map.of("itemId", item, "quantity", 2, "reference", Map.of("type", "drill", "id", drill),
                 "occurredAt", at.toString())).post("/api/warehouse/warehouses/" + warehouse + "/issues").then();
@@ -96,7 +98,7 @@ class DrillReferenceTest extends WarehouseTestBase {
                 .body("type", equalTo("urn:beiqin:problem:drill-closed"));
         issueFor(town, warehouse, jacket, own, now.minus(Duration.ofDays(10))).statusCode(422)
                 .body("type", equalTo("urn:beiqin:problem:drill-window"))
-                .body("detail", org.hamcrest.Matchers.containsString("乔楼镇防汛演练"));
+                .body("detail", Matchers.containsString("乔楼镇防汛演练"));
         assertThat(balance(town, warehouse, jacket)).isEqualByComparingTo("16");
     }
 }

@@ -9,15 +9,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.contract.CloudEventCodec;
+import org.beiqin.contract.EventTypes;
+import org.beiqin.testing.TopicReader;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
-import org.beiqin.contract.CloudEventCodec;
-import org.beiqin.contract.EventTypes;
-import org.beiqin.testing.TopicReader;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -59,7 +60,7 @@ class EventContractTest extends WarehouseTestBase {
         assertThat(opened.event().getId()).isNotEqualTo(resolved.event().getId());
 
         // and the schema does catch a document that breaks it
-        com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode)
+        ObjectNode broken = (ObjectNode)
                 CloudEventCodec.MAPPER.readTree(opened.json()).get("data");
         broken.put("severity", "urgent");
         broken.remove("division");

@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -146,7 +148,7 @@ class IntegrityTest extends WarehouseTestBase {
         // of the first township's record; the request is judged on its own (and refused)
         as(Tokens.token("same-person", "同一人", other, Set.of("keeper"))).header("Idempotency-Key", key).body(body)
                 .post("/api/warehouse/warehouses").then().statusCode(403)
-                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+                .header("Idempotent-Replayed", Matchers.nullValue());
         // the same identity gets its replay
         as(Tokens.token("same-person", "同一人", town, Set.of("keeper"))).header("Idempotency-Key", key).body(body)
                 .post("/api/warehouse/warehouses").then().statusCode(201).header("Idempotent-Replayed", "true")
@@ -190,7 +192,7 @@ class IntegrityTest extends WarehouseTestBase {
         assertThat(balance(town, warehouse, torch)).isEqualByComparingTo("5");
 
         // a facility inspection dated past the window is refused the same way; one inside it passes
-        Map<String, Object> checklist = new java.util.HashMap<>(Map.of("groundFloorOrLift", true,
+        Map<String, Object> checklist = new HashMap<>(Map.of("groundFloorOrLift", true,
                 "entranceClear", true, "dry", true, "manualDoorRelease", true, "backupPowerCharged", true,
                 "extinguisherPresent", true));
         checklist.put("inspectedOn", clock.today().minusDays(91).toString());

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.EventTypes;
@@ -150,7 +151,7 @@ class StockLedgerTest extends WarehouseTestBase {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             for (String sql : List.of("UPDATE movement SET quantity = 40 WHERE id = '" + id + "'",
                     "DELETE FROM movement WHERE id = '" + id + "'")) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeUpdate(sql))
+                Assertions.assertThatThrownBy(() -> statement.executeUpdate(sql))
                         .hasMessageContaining("never edited or deleted");
             }
         }

@@ -1,5 +1,6 @@
 package org.beiqin.drill.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public interface DrillConfig {
      * Townships that must drill the 三断 even if they have never recorded a drill (统计用区划代码);
      * townships with any drill are known anyway.
      */
-    java.util.Optional<java.util.List<String>> townships();
+    Optional<List<String>> townships();
 
     interface Rules {
         /** EVALUATION_MISSING: days after the drill by which the evaluation must be filed. */

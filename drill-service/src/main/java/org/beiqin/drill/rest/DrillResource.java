@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -241,7 +242,7 @@ public class DrillResource {
     @RolesAllowed({Roles.COUNTY_OFFICE, Roles.ADMIN})
     @Operation(summary = "立即检查到期规则 Run the time-based rules now")
     public Response runSweep() {
-        return Response.ok(java.util.Map.of("ran", sweep.sweep())).build();
+        return Response.ok(Map.of("ran", sweep.sweep())).build();
     }
 
     private Views.DrillDetail detail(Drill drill) {

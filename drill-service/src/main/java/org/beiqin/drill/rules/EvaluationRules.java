@@ -4,6 +4,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +89,7 @@ public class EvaluationRules extends RuleSupport {
     }
 
     private static Map<String, Object> evidence(Evaluation evaluation, LocalDate approved, LocalDate conducted) {
-        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("evaluatedOn", evaluation.evaluatedOn.toString());
         if (approved != null) {
             evidence.put("approvedOn", approved.toString());

@@ -6,8 +6,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
+import org.beiqin.drill.DrillStatus;
 import org.beiqin.drill.Parts;
 
 /**
@@ -45,10 +47,10 @@ public class PlanRules extends RuleSupport {
                 Map.of());
     }
 
-    private static final org.beiqin.contract.Discrepancy.Text CANCELLED = Findings.text("演练已取消",
+    private static final Discrepancy.Text CANCELLED = Findings.text("演练已取消",
             "The drill was cancelled");
 
     private static boolean cancelled(Drill drill) {
-        return drill.status == org.beiqin.drill.DrillStatus.CANCELLED;
+        return drill.status == DrillStatus.CANCELLED;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
+import org.beiqin.drill.config.DrillConfig;
 
 /**
  * THREE_OUTAGES_NOT_DRILLED (未针对断网断电断路演练 — notice 002): a township with no conducted drill
@@ -43,7 +45,7 @@ public class ThreeOutagesRule extends RuleSupport {
     EntityManager em;
 
     @Inject
-    org.beiqin.drill.config.DrillConfig config;
+    DrillConfig config;
 
     public void sweep() {
         for (String township : townships("")) {
@@ -98,7 +100,7 @@ public class ThreeOutagesRule extends RuleSupport {
 
     /** The townships under {@code prefix} (a county, or "" for all): configured, or with any drill. */
     public List<String> townships(String prefix) {
-        java.util.TreeSet<String> townships = new java.util.TreeSet<>(em.createQuery("""
+        TreeSet<String> townships = new TreeSet<>(em.createQuery("""
                 SELECT DISTINCT substring(d.division, 1, 9) FROM Drill d
                 WHERE length(d.division) >= 9 AND d.division LIKE ?1""", String.class)
                 .setParameter(1, prefix + "%").getResultList());

@@ -3,6 +3,7 @@ package org.beiqin.drill.service;
 import static org.beiqin.commons.time.ClockProducer.CHINA;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.ProblemException.FieldError;
+import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.Words;
+import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.commons.time.Wording;
-import org.beiqin.commons.security.Caller;
 import org.beiqin.drill.DeadlineChange;
 import org.beiqin.drill.Drill;
 import org.beiqin.drill.DrillStatus;
@@ -44,7 +45,6 @@ import org.beiqin.drill.rules.ThreeOutagesRule;
 @ApplicationScoped
 @Transactional
 public class DrillService {
-
 
     @Inject
     Caller caller;
@@ -370,7 +370,7 @@ public class DrillService {
         threeOutages.conducted(drill);
     }
 
-    private static Words day(java.time.Instant at) {
+    private static Words day(Instant at) {
         return new Words(Wording.zhDay(at), Wording.enDay(at));
     }
 
@@ -434,7 +434,6 @@ public class DrillService {
         drill.participants = plan.participants() == null ? List.of() : List.copyOf(plan.participants());
         drill.supplies = plan.supplies() == null ? List.of() : List.copyOf(plan.supplies());
     }
-
 
     private static void requireStatus(Drill drill, DrillStatus needed) {
         if (drill.status != needed) {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -41,7 +43,7 @@ class DrillPathsTest extends DrillTestBase {
         String sandbags = issueForDrill(town, id, "W-1", "sandbag", 200);
         awaitResolved("SUPPLIES_NOT_DRAWN", id);
         reverse(town, sandbags, "sandbag", 200);
-        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() ->
+        Awaitility.await().atMost(EVENT_TIMEOUT).until(() ->
                 discrepancies.count(EventTypes.DISCREPANCY_OPENED, "SUPPLIES_NOT_DRAWN", id) == 2);
     }
 
@@ -89,7 +91,7 @@ class DrillPathsTest extends DrillTestBase {
 
     /** The warehouse's reversal of an issue for the drill, as it publishes it. */
     private void reverse(String town, String movementId, String itemId, int quantity) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("movementId", UUID.randomUUID().toString());
         data.put("type", "REVERSAL");
         data.put("division", town);

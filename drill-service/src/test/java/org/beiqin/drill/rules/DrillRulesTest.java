@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.commons.consumer.ConsumedEvents;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.drill.DrillTestBase;
 import org.beiqin.testing.Tokens;
@@ -23,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class DrillRulesTest extends DrillTestBase {
 
     @jakarta.inject.Inject
-    org.beiqin.commons.consumer.ConsumedEvents consumed;
+    ConsumedEvents consumed;
 
     /** Whether the draw was kept aside in quarantine with its reason. */
     private boolean quarantined(String movementId) {
@@ -106,14 +108,14 @@ class DrillRulesTest extends DrillTestBase {
         sweep(); // the drill day is not over yet
         assertThat(openedKeys("SUPPLIES_NOT_DRAWN", id)).isEmpty();
         clock.set(LocalDateTime.of(LocalDate.of(2026, 6, 4), LocalTime.of(0, 5)));
-        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> drill(town, id).getList("drawn").size() == 1);
+        Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> drill(town, id).getList("drawn").size() == 1);
         sweep();
         Discrepancy opened = awaitOpened("SUPPLIES_NOT_DRAWN", id);
         assertThat(opened.summary().zh()).contains("沙袋 200件").doesNotContain("救生衣");
 
         // a warehouse of another county cannot settle this drill: its draw is set aside, not counted
         String foreign = issueForDrill("410183101", id, "W-9", "sandbag", 200);
-        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(foreign));
+        Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(foreign));
         assertThat(openedKeys("SUPPLIES_NOT_DRAWN", id)).isNotEmpty();
 
         issueForDrill(town, id, "W-1", "sandbag", 150);
@@ -125,7 +127,7 @@ class DrillRulesTest extends DrillTestBase {
         // nor can a draw three weeks after the drill
         clock.set(LocalDateTime.of(2026, 6, 25, 9, 0));
         String late = issueForDrill(town, id, "W-1", "sandbag", 10);
-        org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(late));
+        Awaitility.await().atMost(EVENT_TIMEOUT).until(() -> quarantined(late));
         assertThat(drill(town, id).getList("drawn")).hasSize(2);
     }
 

@@ -8,7 +8,9 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -17,6 +19,7 @@ import org.beiqin.drill.DrillTestBase;
 import org.beiqin.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Improvement actions as real records have them: a deadline the county extends with a reason, and
@@ -82,7 +85,7 @@ class ImprovementActionsTest extends DrillTestBase {
                 .post("/api/drills/" + id + "/actions/" + actionId + "/completion").then().statusCode(200);
         county().body(Map.of("deadline", "2026-12-01", "reason", "再延", "version", 3)).put(path).then()
                 .statusCode(409).body("type", equalTo("urn:beiqin:problem:action-done"))
-                .body("detail", org.hamcrest.Matchers.containsString("2026年10月16日"));
+                .body("detail", Matchers.containsString("2026年10月16日"));
     }
 
     @Test
@@ -112,7 +115,7 @@ class ImprovementActionsTest extends DrillTestBase {
         // the township sees its own and its villages' open actions, soonest first; done ones and the sibling's not
         keeper(town).get("/api/drills/actions?division=" + town).then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("actions.description", org.hamcrest.Matchers.contains("补充救生衣 20 件", "村广播检修", "修订转移路线图"))
+                .body("actions.description", Matchers.contains("补充救生衣 20 件", "村广播检修", "修订转移路线图"))
                 .body("actions[0].drillTitle", equalTo("防汛演练（措施一览）"))
                 .body("actions[0].drillId", equalTo(first)).body("actions[1].division", equalTo(village));
         keeper(town).get("/api/drills/actions?division=" + town + "&limit=1").then().statusCode(200)
@@ -122,7 +125,7 @@ class ImprovementActionsTest extends DrillTestBase {
         keeper(village).get("/api/drills/actions").then().statusCode(200).body("total", equalTo(1))
                 .body("actions[0].description", equalTo("村广播检修"));
         county().get("/api/drills/actions?division=410182&limit=500").then().statusCode(200)
-                .body("actions.description", org.hamcrest.Matchers.hasItems("补充救生衣 20 件", "检修发电机"));
+                .body("actions.description", Matchers.hasItems("补充救生衣 20 件", "检修发电机"));
         // nobody reads beyond their division; a limit outside 1–500 and a malformed division are refused
         keeper(sibling).get("/api/drills/actions?division=" + town).then().statusCode(403)
                 .contentType("application/problem+json");
@@ -130,13 +133,13 @@ class ImprovementActionsTest extends DrillTestBase {
         as(Tokens.countyOffice("410183")).get("/api/drills/actions?division=" + town).then().statusCode(403);
         keeper(town).get("/api/drills/actions?division=41018x&limit=0").then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("division", "limit"));
+                .body("errors.field", Matchers.containsInAnyOrder("division", "limit"));
         keeper(town).get("/api/drills/actions?division=" + town + "&limit=abc").then().statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.contains("limit"));
+                .body("errors.field", Matchers.contains("limit"));
     }
 
-    private static io.restassured.specification.RequestSpecification office(String town) {
-        return as(Tokens.token("office-" + town, "乔楼镇应急办", town, java.util.Set.of("duty_officer")));
+    private static RequestSpecification office(String town) {
+        return as(Tokens.token("office-" + town, "乔楼镇应急办", town, Set.of("duty_officer")));
     }
 
     @Test
@@ -152,7 +155,7 @@ class ImprovementActionsTest extends DrillTestBase {
                 Map.of("description", "修订预案", "owner", "乔楼镇应急办", "deadline", "2025-07-01",
                         "doneOn", "2025-06-20")));
         keeper(town).body(record).post("/api/drills/import").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItems(
+                .contentType("application/problem+json").body("errors.field", Matchers.hasItems(
                         "actions[0].deadline", "actions[1].evidence"));
         Map<String, Object> noEvaluation = new HashMap<>(record);
         noEvaluation.remove("evaluatedOn");

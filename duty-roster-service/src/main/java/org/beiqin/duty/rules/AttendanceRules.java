@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,7 +40,7 @@ public class AttendanceRules extends RuleSupport {
     }
 
     /** The person on the shift checked in, or another person took it: their finding ends. */
-    public void settled(Shift shift, java.util.UUID memberId, String how) {
+    public void settled(Shift shift, UUID memberId, String how) {
         String id = subjectId(shift.id, memberId);
         for (Rule rule : List.of(Rule.NOT_CHECKED_IN, Rule.LEADER_ABSENT)) {
             discrepancies.resolve(Findings.key(rule, shift.division, "shift", id),
@@ -61,7 +62,7 @@ public class AttendanceRules extends RuleSupport {
                         "startsAt", shift.startsAt.toString(), "phone", member.phone == null ? "" : member.phone)));
     }
 
-    static String subjectId(java.util.UUID shiftId, java.util.UUID memberId) {
+    static String subjectId(UUID shiftId, UUID memberId) {
         return shiftId + ":" + memberId;
     }
 }

@@ -1,8 +1,10 @@
 package org.beiqin.duty.service;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +78,7 @@ public class AccountDirectory extends TopicConsumer {
                     division = EXCLUDED.division, roles = EXCLUDED.roles, active = EXCLUDED.active,
                     changed_at = EXCLUDED.changed_at
                 WHERE directory_user.changed_at <= EXCLUDED.changed_at""")
-                .setParameter(1, user.username().toLowerCase(java.util.Locale.ROOT))
+                .setParameter(1, user.username().toLowerCase(Locale.ROOT))
                 .setParameter(2, user.displayName() == null ? user.username() : user.displayName())
                 .setParameter(3, user.division())
                 .setParameter(4, "{" + String.join(",", user.roles().stream().map(AccountDirectory::arrayElement).toList()) + "}")
@@ -92,7 +94,7 @@ public class AccountDirectory extends TopicConsumer {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT username, display_name, division, roles, active FROM directory_user WHERE username = ?1""")
-                .setParameter(1, username.toLowerCase(java.util.Locale.ROOT)).getResultList();
+                .setParameter(1, username.toLowerCase(Locale.ROOT)).getResultList();
         return rows.stream().findFirst().map(AccountDirectory::account);
     }
 
@@ -103,7 +105,7 @@ public class AccountDirectory extends TopicConsumer {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Account> officers(String division, String q, int limit) {
         caller.requireCovers(division);
-        String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT)
+        String like = "%" + (q == null ? "" : q.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -141,7 +143,7 @@ public class AccountDirectory extends TopicConsumer {
         try {
             list = roles instanceof Array array ? Arrays.asList((String[]) array.getArray())
                     : roles instanceof String[] strings ? Arrays.asList(strings) : List.of();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return new Account((String) row[0], (String) row[1], (String) row[2], list, (Boolean) row[4]);

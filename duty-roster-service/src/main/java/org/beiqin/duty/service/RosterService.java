@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.ProblemException.FieldError;
+import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Divisions;
 import org.beiqin.duty.DutyPeriod;
@@ -35,7 +36,6 @@ import org.beiqin.duty.rules.MemberRules;
 @ApplicationScoped
 @Transactional
 public class RosterService {
-
 
     @Inject
     Caller caller;
@@ -117,7 +117,7 @@ public class RosterService {
             }
         }
         coverage.check(period);
-        return laid.stream().filter(java.util.Objects::nonNull).toList();
+        return laid.stream().filter(Objects::nonNull).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,7 +159,7 @@ class AttendanceEdgesTest extends DutyTestBase {
         Map<String, Object> weekly = Map.of("pattern", "WEEKLY", "from", "2026-06-06", "to", "2026-06-27",
                 "startTime", "08:00", "hours", 24, "leaders", List.of(l1, l2), "staff", List.of(List.of(s1), List.of(s2)));
 
-        Map<String, Object> backwards = new java.util.HashMap<>(weekly);
+        Map<String, Object> backwards = new HashMap<>(weekly);
         backwards.put("from", "2026-06-27");
         backwards.put("to", "2026-06-06");
         office(town).body(backwards).post("/api/duty/periods/" + period + "/rotations").then().statusCode(422)

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ class MemberRulesTest extends DutyTestBase {
 
     private static Map<String, Object> change(String status, String phone, List<String> roles, boolean listed,
             int version) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("status", status, "roles", roles, "listed", listed,
+        Map<String, Object> body = new HashMap<>(Map.of("status", status, "roles", roles, "listed", listed,
                 "version", version));
         if (phone != null) {
             body.put("phone", phone);

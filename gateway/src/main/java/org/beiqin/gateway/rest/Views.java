@@ -1,5 +1,6 @@
 package org.beiqin.gateway.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +32,7 @@ public final class Views {
             String refreshToken, Instant refreshExpiresAt, UserView user) {
         static SessionView from(SignIn.Session session, Instant now) {
             return new SessionView(session.accessToken(), "Bearer",
-                    java.time.Duration.between(now, session.accessExpiresAt()).toSeconds(), session.accessExpiresAt(),
+                    Duration.between(now, session.accessExpiresAt()).toSeconds(), session.accessExpiresAt(),
                     session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user(), now));
         }
     }

@@ -1,5 +1,7 @@
 package org.beiqin.gateway.service;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,10 +55,10 @@ public class KeyMaterial {
     }
 
     /** PEM text from a {@code file:} location or the class path (KeyUtils' own readers take only the class path). */
-    private static String read(String location) throws java.io.IOException {
+    private static String read(String location) throws IOException {
         String content = ResourceUtils.readResource(location);
         if (content == null) {
-            throw new java.io.FileNotFoundException(location);
+            throw new FileNotFoundException(location);
         }
         return content;
     }

@@ -3,6 +3,7 @@ package org.beiqin.gateway.service;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.beiqin.commons.problem.ProblemException;
 
@@ -21,7 +22,7 @@ public final class Passwords {
     }
 
     /** Compared against when a name is unknown, so that answer takes as long as a wrong password. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString(), COST);
+    private static final String DECOY_HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), COST);
 
     /** Whether the password matches the hash; with no hash (no such user) it does the same work and says no. */
     static boolean matches(String password, String hash) {

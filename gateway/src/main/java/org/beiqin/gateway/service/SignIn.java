@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -49,7 +50,7 @@ public class SignIn {
     Clock clock;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     /** What a successful sign-in or refresh hands out. */
     public record Session(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,

@@ -2,6 +2,8 @@ package org.beiqin.gateway.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -146,7 +148,7 @@ public class UserAdmin {
         }
         if (change.roles() != null) {
             String[] roles = change.roles().stream().sorted().toArray(String[]::new);
-            signOut |= !java.util.Arrays.equals(roles, user.roles);
+            signOut |= !Arrays.equals(roles, user.roles);
             user.roles = roles;
         }
         if (change.active() != null && change.active() != user.active) {
@@ -204,7 +206,7 @@ public class UserAdmin {
     }
 
     /** The county office's role only at county level: a township holding it could sign off its own findings. */
-    private static void requireRolesFit(java.util.Collection<String> roles, String division, String field) {
+    private static void requireRolesFit(Collection<String> roles, String division, String field) {
         for (String role : roles) {
             if (!Roles.fitsLevel(role, division)) {
                 throw ProblemException.invalid(List.of(new ProblemException.FieldError(field, "role.level", role)));

@@ -20,6 +20,7 @@ import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.rectification.Alert;
 import org.beiqin.rectification.ItemStatus;
+import org.beiqin.rectification.RectificationItem;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.panache.common.Page;
@@ -91,7 +92,7 @@ public class Alerts {
     }
 
     private Seen seen(Alert alert) {
-        org.beiqin.rectification.RectificationItem item = org.beiqin.rectification.RectificationItem.findById(alert.itemId);
+        RectificationItem item = RectificationItem.findById(alert.itemId);
         return new Seen(alert.id, alert.itemId, alert.division, alert.severity, alert.kind, alert.titleZh, alert.titleEn,
                 alert.createdAt, alert.acknowledgedAt, alert.acknowledgedByName, item == null ? null : item.status);
     }

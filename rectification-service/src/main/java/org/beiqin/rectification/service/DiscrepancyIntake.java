@@ -1,6 +1,7 @@
 package org.beiqin.rectification.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class DiscrepancyIntake extends TopicConsumer {
         if (blank(d.rule())) {
             problems.add("rule missing");
         }
-        if (d.severity() == null || java.util.Arrays.stream(Severity.values()).noneMatch(s -> s.wire().equals(d.severity()))) {
+        if (d.severity() == null || Arrays.stream(Severity.values()).noneMatch(s -> s.wire().equals(d.severity()))) {
             problems.add("severity must be high, medium or low, was " + d.severity());
         }
         if (!Divisions.isValid(d.division())) {

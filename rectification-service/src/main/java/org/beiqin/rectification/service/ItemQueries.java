@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.security.Caller;
 import org.beiqin.rectification.HistoryEntry;
+import org.beiqin.rectification.ItemLine;
 import org.beiqin.rectification.ItemStatus;
 import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
@@ -31,10 +34,10 @@ import io.quarkus.panache.common.Sort;
 public class ItemQueries {
 
     /** A filter over the ledger; null fields do not filter. */
-    public record Filter(String division, List<ItemStatus> statuses, String rule, java.util.Set<String> severities, LocalDate from,
+    public record Filter(String division, List<ItemStatus> statuses, String rule, Set<String> severities, LocalDate from,
             LocalDate to, Boolean overdue, Integer dueWithin, String text) {
 
-        public Filter(String division, List<ItemStatus> statuses, String rule, java.util.Set<String> severities,
+        public Filter(String division, List<ItemStatus> statuses, String rule, Set<String> severities,
                 LocalDate from, LocalDate to, Boolean overdue, String text) {
             this(division, statuses, rule, severities, from, to, overdue, null, text);
         }
@@ -107,7 +110,7 @@ public class ItemQueries {
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             query.append(" and (lower(summaryZh) like :text or lower(summaryEn) like :text or lower(subjectLabel) like :text)");
-            parameters.and("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT)
+            parameters.and("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         Sort.Direction direction = ascending ? Sort.Direction.Ascending : Sort.Direction.Descending;
@@ -124,8 +127,8 @@ public class ItemQueries {
     }
 
     /** At most {@value #LINES_SHOWN} of an item's lines, open ones first. */
-    public List<org.beiqin.rectification.ItemLine> lines(UUID itemId) {
-        return org.beiqin.rectification.ItemLine.find("itemId = ?1 ORDER BY findingOpen DESC, subjectLabel, key", itemId)
+    public List<ItemLine> lines(UUID itemId) {
+        return ItemLine.find("itemId = ?1 ORDER BY findingOpen DESC, subjectLabel, key", itemId)
                 .page(0, LINES_SHOWN).list();
     }
 

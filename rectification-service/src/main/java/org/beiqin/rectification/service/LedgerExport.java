@@ -5,6 +5,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -149,7 +150,7 @@ public class LedgerExport {
     private static final DateTimeFormatter DAY_TIME =
             DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    private static LocalDateTime local(java.time.Instant instant) {
+    private static LocalDateTime local(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, CHINA);
     }
 

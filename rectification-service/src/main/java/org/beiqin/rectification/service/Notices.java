@@ -5,6 +5,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ public class Notices {
                         : "制定整改措施" + total.measures() + "条，完成整改措施" + total.measuresDone() + "条，完成率为"
                                 + total.measureCompletionRate().toPlainString() + "%。");
         List<RectificationItem> items = queries.firstFoundIn(scope, report.from(), report.to()).stream()
-                .sorted(java.util.Comparator.comparing((RectificationItem i) -> i.rule)).toList();
+                .sorted(Comparator.comparing((RectificationItem i) -> i.rule)).toList();
         Map<UUID, List<Measure>> measures = items.isEmpty() ? Map.of()
                 : Measure.<Measure>list("itemId in ?1 order by position", items.stream().map(i -> i.id).toList())
                         .stream().collect(Collectors.groupingBy(m -> m.itemId));

@@ -5,6 +5,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public class Statistics {
     EntityManager em;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Inject
     Caller caller;

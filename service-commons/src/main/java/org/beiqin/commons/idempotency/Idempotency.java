@@ -7,7 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -17,6 +22,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.beiqin.commons.problem.ProblemException;
+import org.beiqin.commons.security.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +32,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import org.beiqin.commons.problem.ProblemException;
-import org.beiqin.commons.security.Caller;
-
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * {@code Idempotency-Key} for creating POSTs (ARCHITECTURE.md): a repeat with the same key and
@@ -60,10 +66,10 @@ public class Idempotency {
     ObjectMapper json;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "beiqin.idempotency.retention", defaultValue = "P90D")
-    java.time.Duration retention;
+    Duration retention;
 
     /**
      * Runs {@code create} once per (caller, key), the caller being subject, division and roles. {@code create} returns the response to give —
@@ -111,7 +117,7 @@ public class Idempotency {
      * authorized and executed on its own.
      */
     private String callerKey() {
-        return caller.division() + "/" + caller.subject() + "/" + String.join(",", new java.util.TreeSet<>(caller.roles()));
+        return caller.division() + "/" + caller.subject() + "/" + String.join(",", new TreeSet<>(caller.roles()));
     }
 
     /** True when this request is the first with the key; waits while another holds it uncommitted. */
@@ -123,7 +129,7 @@ public class Idempotency {
             insert.setString(2, key);
             insert.setString(3, operation);
             insert.setString(4, hash);
-            insert.setTimestamp(5, java.sql.Timestamp.from(clock.instant()));
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
             return insert.executeUpdate() == 1;
         }
     }
@@ -175,11 +181,11 @@ public class Idempotency {
      * that the table does not grow without end. Returns how many were deleted.
      */
     @Transactional
-    public int forgetOlderThan(java.time.Instant cutoff) {
+    public int forgetOlderThan(Instant cutoff) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM idempotency_record WHERE created_at < ?")) {
-            delete.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            delete.setTimestamp(1, Timestamp.from(cutoff));
             return delete.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency cleanup", e);
@@ -187,7 +193,7 @@ public class Idempotency {
     }
 
     @io.quarkus.scheduler.Scheduled(every = "${beiqin.idempotency.cleanup-every:6h}", delayed = "1m",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetExpired() {
         forgetOlderThan(clock.instant().minus(retention));
     }

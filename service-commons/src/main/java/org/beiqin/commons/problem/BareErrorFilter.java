@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -27,7 +28,7 @@ public class BareErrorFilter {
         Response problem = ProblemMappers.respond(Messages.locale(request.getAcceptableLanguages()), status, type,
                 new Object[] {status}, request.getUriInfo(),
                 List.of(), Map.of());
-        response.setEntity(problem.getEntity(), null, jakarta.ws.rs.core.MediaType.valueOf(Problem.MEDIA_TYPE
+        response.setEntity(problem.getEntity(), null, MediaType.valueOf(Problem.MEDIA_TYPE
                 + ";charset=UTF-8"));
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, problem.getHeaderString(HttpHeaders.CONTENT_LANGUAGE));
     }

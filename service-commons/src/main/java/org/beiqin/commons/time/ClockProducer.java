@@ -1,6 +1,7 @@
 package org.beiqin.commons.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import jakarta.enterprise.inject.Produces;
@@ -25,6 +26,6 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.tick(Clock.system(CHINA), java.time.Duration.ofNanos(1_000));
+        return Clock.tick(Clock.system(CHINA), Duration.ofNanos(1_000));
     }
 }

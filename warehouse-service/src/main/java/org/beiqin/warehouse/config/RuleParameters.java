@@ -2,6 +2,8 @@ package org.beiqin.warehouse.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,7 +62,7 @@ public class RuleParameters {
     }
 
     private int perAgent(String division, String agent,
-            java.util.function.Function<WarehouseConfig.County, Map<String, Integer>> countyMap,
+            Function<WarehouseConfig.County, Map<String, Integer>> countyMap,
             Map<String, Integer> defaults) {
         Integer years = county(division).map(c -> countyMap.apply(c).get(agent)).orElse(null);
         if (years == null) {
@@ -92,7 +94,7 @@ public class RuleParameters {
         return Optional.ofNullable(config.rules().county().get(Divisions.county(division)));
     }
 
-    private static Optional<Integer> boxed(java.util.OptionalInt value) {
+    private static Optional<Integer> boxed(OptionalInt value) {
         return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
     }
 }

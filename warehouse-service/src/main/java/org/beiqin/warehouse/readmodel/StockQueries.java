@@ -1,7 +1,9 @@
 package org.beiqin.warehouse.readmodel;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,8 +98,8 @@ public class StockQueries {
 
     /** The warehouse's issues with something still out, oldest first: issue id → outstanding. */
     @SuppressWarnings("unchecked")
-    public java.util.LinkedHashMap<UUID, BigDecimal> openLoans(UUID warehouseId) {
-        java.util.LinkedHashMap<UUID, BigDecimal> loans = new java.util.LinkedHashMap<>();
+    public LinkedHashMap<UUID, BigDecimal> openLoans(UUID warehouseId) {
+        LinkedHashMap<UUID, BigDecimal> loans = new LinkedHashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT o.id, o.outstanding FROM (" + OUTSTANDING
                 + " AND i.warehouse_id = ?1) o JOIN movement m ON m.id = o.id WHERE o.outstanding > 0 ORDER BY m.seq")
                 .setParameter(1, warehouseId).getResultList()) {
@@ -133,6 +135,6 @@ public class StockQueries {
         if (value instanceof LocalDate date) {
             return date;
         }
-        return ((java.sql.Date) value).toLocalDate();
+        return ((Date) value).toLocalDate();
     }
 }

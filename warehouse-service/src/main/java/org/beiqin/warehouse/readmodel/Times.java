@@ -1,5 +1,6 @@
 package org.beiqin.warehouse.readmodel;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
@@ -19,6 +20,6 @@ public final class Times {
         if (value instanceof OffsetDateTime odt) {
             return odt.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -2,10 +2,12 @@ package org.beiqin.warehouse.rest;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,11 +42,11 @@ import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.Commands;
 import org.beiqin.warehouse.service.EquipmentCommands;
 import org.beiqin.warehouse.service.ItemService;
 import org.beiqin.warehouse.service.MovementService;
-import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.StocktakeService;
 import org.beiqin.warehouse.service.WarehouseService;
 
@@ -79,7 +81,7 @@ public class WarehouseResource {
     EntityManager em;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @POST
     @Idempotent
@@ -167,7 +169,7 @@ public class WarehouseResource {
         LocalDate today = LocalDate.now(clock);
         Map<UUID, BigDecimal> open = stock.openLoans(warehouse.id);
         Map<UUID, Movement> issues = Movement.<Movement>list("id in ?1", open.keySet()).stream()
-                .collect(java.util.stream.Collectors.toMap(m -> m.id, m -> m));
+                .collect(Collectors.toMap(m -> m.id, m -> m));
         return open.entrySet().stream().map(loan -> {
             Movement issue = issues.get(loan.getKey());
             return new Responses.LoanView(Responses.MovementView.from(issue), loan.getValue(),

@@ -1,6 +1,7 @@
 package org.beiqin.warehouse.rules;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class ExpiredStockRule extends RuleSupport {
         for (Object[] row : rows) {
             Warehouse warehouse = Warehouse.findById(row[0]);
             Item item = Item.findById(row[1]);
-            LocalDate expiresOn = row[4] instanceof LocalDate d ? d : ((java.sql.Date) row[4]).toLocalDate();
+            LocalDate expiresOn = row[4] instanceof LocalDate d ? d : ((Date) row[4]).toLocalDate();
             expired.add(finding(warehouse, item, (String) row[2], expiresOn, (BigDecimal) row[3]));
         }
         discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "lot", expired,

@@ -1,5 +1,7 @@
 package org.beiqin.warehouse.rules;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
 
     public void check(Extinguisher e, Warehouse warehouse, ExtinguisherSchedule schedule) {
         String key = Findings.key(RULE, e.division, "extinguisher", e.id.toString());
-        List<String> overdue = new java.util.ArrayList<>(
+        List<String> overdue = new ArrayList<>(
                 e.status == Extinguisher.Status.IN_SERVICE ? schedule.overdue(today()) : List.of());
         if (schedule.scrapAgeReached(today())) {
             overdue.remove("service"); // past its scrap age it is to be scrapped, not serviced
@@ -50,7 +52,7 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
         evidence.put("annualInspectionDue", schedule.annualInspectionDue().toString());
         evidence.put("serviceDue", schedule.serviceDue().toString());
         // the due date is the last day on time: it is overdue from the day after
-        java.time.LocalDate due = firstDue(overdue, schedule).plusDays(1);
+        LocalDate due = firstDue(overdue, schedule).plusDays(1);
         discrepancies.open(findings.finding(RULE, e.division, "extinguisher", e.id.toString(),
                 warehouse.name + " " + e.label,
                 String.format("灭火器“%s”自 %s 起逾期：%s", e.label, Wording.zh(due),
@@ -60,10 +62,10 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
                 evidence));
     }
 
-    private static java.time.LocalDate firstDue(List<String> overdue, ExtinguisherSchedule s) {
-        java.time.LocalDate first = null;
+    private static LocalDate firstDue(List<String> overdue, ExtinguisherSchedule s) {
+        LocalDate first = null;
         for (String which : overdue) {
-            java.time.LocalDate due = switch (which) {
+            LocalDate due = switch (which) {
                 case "monthlyCheck" -> s.monthlyCheckDue();
                 case "annualInspection" -> s.annualInspectionDue();
                 default -> s.serviceDue();

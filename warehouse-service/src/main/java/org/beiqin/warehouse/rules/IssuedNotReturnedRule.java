@@ -3,6 +3,7 @@ package org.beiqin.warehouse.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,7 +92,7 @@ public class IssuedNotReturnedRule extends RuleSupport {
     }
 
     private static Map<String, Object> evidence(Movement issue, String outstanding) {
-        Map<String, Object> evidence = new java.util.LinkedHashMap<>();
+        Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("recipient", issue.recipientName);
         if (issue.recipientPhone != null) {
             evidence.put("recipientPhone", issue.recipientPhone);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.ItemKind;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.MovementType;
 import org.beiqin.warehouse.StorageZone;
@@ -54,7 +55,7 @@ public class WarehouseRules {
             mixedStorage.check(warehouse, StorageZone.findById(movement.zoneId), item);
             expiredStock.check(warehouse, item, movement.lot);
             belowStandard.check(warehouse, item);
-            if (item.kind == org.beiqin.warehouse.ItemKind.PERSONAL_KIT) {
+            if (item.kind == ItemKind.PERSONAL_KIT) {
                 personalKit.check(warehouse, item);
             }
         }

@@ -11,22 +11,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
-import org.beiqin.warehouse.readmodel.ExtinguisherStates;
-import org.beiqin.warehouse.readmodel.EquipmentStates;
-import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
+import org.beiqin.warehouse.readmodel.EquipmentStates;
+import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.readmodel.Times;
 
 /**
@@ -98,7 +99,7 @@ public class AttentionService {
                             "Check after use");
                 }
             }
-            Map<java.util.UUID, BigDecimal> loans = stock.openLoans(w.id);
+            Map<UUID, BigDecimal> loans = stock.openLoans(w.id);
             for (var loan : loans.entrySet()) {
                 Movement issue = Movement.findById(loan.getKey());
                 if (issue.dueBack != null) {

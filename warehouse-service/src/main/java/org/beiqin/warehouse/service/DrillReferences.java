@@ -5,6 +5,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.WarehouseConfig;
+import org.beiqin.warehouse.readmodel.Times;
 
 import io.cloudevents.CloudEvent;
 
@@ -92,17 +94,17 @@ public class DrillReferences extends TopicConsumer {
         if (division == null || !(Divisions.covers(warehouse.division, division)
                 || Divisions.covers(division, warehouse.division))) {
             throw new ProblemException(422, "drill-unknown", List.of(new ProblemException.FieldError(field,
-                    "reference.drill-unknown")), java.util.Map.of(), id);
+                    "reference.drill-unknown")), Map.of(), id);
         }
-        Instant from = org.beiqin.warehouse.readmodel.Times.instant(row[2]);
-        Instant until = org.beiqin.warehouse.readmodel.Times.instant(row[3]);
+        Instant from = Times.instant(row[2]);
+        Instant until = Times.instant(row[3]);
         if (from == null || until == null) {
             throw new ProblemException(422, "drill-closed", List.of(new ProblemException.FieldError(field,
-                    "reference.drill-closed")), java.util.Map.of(), row[1]);
+                    "reference.drill-closed")), Map.of(), row[1]);
         }
         if (at.isBefore(from) || at.isAfter(until)) {
             throw new ProblemException(422, "drill-window", List.of(new ProblemException.FieldError(field,
-                    "reference.drill-window")), java.util.Map.of("drawFrom", from, "drawUntil", until), row[1],
+                    "reference.drill-window")), Map.of("drawFrom", from, "drawUntil", until), row[1],
                     MINUTE.format(from), MINUTE.format(until));
         }
     }

@@ -2,6 +2,7 @@ package org.beiqin.warehouse.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.problem.Words;
 import org.beiqin.commons.security.Caller;
@@ -24,6 +24,7 @@ import org.beiqin.warehouse.MovementType;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.WarehouseConfig;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.rules.WarehouseRules;
 
 /** The keeper's stock operations. Each is one transaction: ledger line(s), balance, events, rules. */
@@ -318,7 +319,7 @@ public class MovementService {
     }
 
     private static Movement movement(MovementType type, Warehouse warehouse, Item item, UUID zoneId, String lot,
-            BigDecimal quantity, BigDecimal delta, String reason, java.time.Instant occurredAt) {
+            BigDecimal quantity, BigDecimal delta, String reason, Instant occurredAt) {
         Movement m = new Movement();
         m.type = type;
         m.warehouseId = warehouse.id;

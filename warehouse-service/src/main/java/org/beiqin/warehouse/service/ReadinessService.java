@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 import org.beiqin.commons.files.FileTypes;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
@@ -25,8 +22,12 @@ import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.FacilityInspection;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.WarehouseConfig;
+import org.beiqin.warehouse.readmodel.ExtinguisherStates;
 import org.beiqin.warehouse.rules.EquipmentRules;
 import org.beiqin.warehouse.rules.FacilityRiskRule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What keepers record about equipment readiness: extinguishers and their checks, inspections,
@@ -37,7 +38,7 @@ import org.beiqin.warehouse.rules.FacilityRiskRule;
 @Transactional
 public class ReadinessService {
 
-    private static final java.util.Set<String> PHOTOS = java.util.Set.of("image/jpeg", "image/png", "image/webp");
+    private static final Set<String> PHOTOS = Set.of("image/jpeg", "image/png", "image/webp");
 
     @Inject
     DrillReferences drills;

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.outbox.Outbox;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
@@ -20,6 +21,7 @@ import org.beiqin.contract.StockMoved;
 import org.beiqin.contract.Topics;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
+import org.beiqin.warehouse.readmodel.StockQueries;
 
 /**
  * Posts ledger lines. Each posting writes the movement, changes the balance and writes the
@@ -92,8 +94,8 @@ public class StockLedger {
                         WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
                         .setParameter(1, m.warehouseId).setParameter(2, m.zoneId).setParameter(3, m.itemId)
                         .setParameter(4, m.lot).getResultList());
-                throw new ProblemException(409, "insufficient-stock", java.util.List.of(),
-                        java.util.Map.of("available", available, "requested", m.delta.negate()),
+                throw new ProblemException(409, "insufficient-stock", List.of(),
+                        Map.of("available", available, "requested", m.delta.negate()),
                         available.stripTrailingZeros().toPlainString(), m.delta.negate().stripTrailingZeros().toPlainString());
             }
         }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +17,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
-import org.beiqin.warehouse.StorageZone;
+import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.StockQueries;
+import org.beiqin.warehouse.readmodel.Times;
 import org.beiqin.warehouse.rules.WarehouseRules;
 
 /**
@@ -99,7 +105,7 @@ public class StocktakeService {
         requireStatus(stocktake, Stocktake.Status.OPEN);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
         Instant now = clock.instant();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Commands.CountLine line : command.lines()) {
             String lot = line.lot() == null ? "" : line.lot().strip();
             if (!seen.add(line.zoneId() + "/" + line.itemId() + "/" + lot)) {
@@ -150,14 +156,14 @@ public class StocktakeService {
     }
 
     /** Approves the submitted differences: each is posted as a correction, which resolves its mismatch. */
-    public List<org.beiqin.warehouse.Movement> reconcile(UUID stocktakeId, Commands.Reconcile command) {
+    public List<Movement> reconcile(UUID stocktakeId, Commands.Reconcile command) {
         Stocktake stocktake = locked(stocktakeId);
         if (!caller.isCountyApprover()) {
             throw new ProblemException(403, "approval-forbidden");
         }
         requireStatus(stocktake, Stocktake.Status.SUBMITTED);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
-        List<org.beiqin.warehouse.Movement> posted = new ArrayList<>();
+        List<Movement> posted = new ArrayList<>();
         for (Line line : lines(stocktake.id)) {
             BigDecimal difference = line.difference();
             if (difference == null || difference.signum() == 0) {
@@ -177,7 +183,7 @@ public class StocktakeService {
                 continue;
             }
             Item item = Item.findById(line.itemId());
-            org.beiqin.warehouse.Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
+            Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
                     outstanding, command.reason(), stocktake.id);
             rules.ledgerMismatch().corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
                     correction.id);
@@ -225,8 +231,8 @@ public class StocktakeService {
     /** How many lines of each stocktake differ from the ledger. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public java.util.Map<UUID, Long> differences(List<UUID> ids) {
-        java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+    public Map<UUID, Long> differences(List<UUID> ids) {
+        Map<UUID, Long> counts = new HashMap<>();
         if (ids.isEmpty()) {
             return counts;
         }
@@ -248,7 +254,7 @@ public class StocktakeService {
                 WHERE stocktake_id = ?1 ORDER BY item_id, zone_id, lot""")
                 .setParameter(1, stocktakeId).getResultList();
         return rows.stream().map(r -> new Line((UUID) r[0], (UUID) r[1], (String) r[2], (BigDecimal) r[3],
-                (BigDecimal) r[4], (String) r[5], org.beiqin.warehouse.readmodel.Times.instant(r[6]))).toList();
+                (BigDecimal) r[4], (String) r[5], Times.instant(r[6]))).toList();
     }
 
     private Stocktake locked(UUID id) {

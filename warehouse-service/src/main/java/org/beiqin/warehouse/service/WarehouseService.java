@@ -2,7 +2,9 @@ package org.beiqin.warehouse.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +54,7 @@ public class WarehouseService {
         warehouse.persist();
         List<Commands.Zone> zones = command.zones() == null || command.zones().isEmpty() ? defaultZones()
                 : command.zones();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Commands.Zone zone : zones) {
             if (!names.add(zone.name().strip())) {
                 throw ProblemException.unprocessable("zone-duplicate", zone.name());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.commons.time.Wording;
@@ -125,7 +126,7 @@ class ExtinguisherRulesTest extends RuleTestBase {
                 .body("status", equalTo("AWAY"));
         keeper(town).body(Map.of("onDate", clock.today().toString(), "serviceProvider", "维修站"))
                 .post("/api/warehouse/extinguishers/" + more[0] + "/service-sendoffs").then().statusCode(409)
-                .body("detail", org.hamcrest.Matchers.containsString("四分之一"));
+                .body("detail", Matchers.containsString("四分之一"));
         keeper(town).get("/api/warehouse/extinguishers/" + more[0]).then().body("status", equalTo("IN_SERVICE"));
     }
 

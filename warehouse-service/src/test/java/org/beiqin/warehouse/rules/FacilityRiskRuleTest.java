@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class FacilityRiskRuleTest extends RuleTestBase {
         String warehouse = createWarehouse(town, "豫龙街道办四楼仓库");
         String inspection = keeper(town).body(checklist(false, false))
                 .post("/api/warehouse/warehouses/" + warehouse + "/facility-inspections").then().statusCode(201)
-                .body("failed", equalTo(java.util.List.of("groundFloorOrLift", "manualDoorRelease")))
+                .body("failed", equalTo(List.of("groundFloorOrLift", "manualDoorRelease")))
                 .extract().path("id");
         Discrepancy opened = awaitOpened("FACILITY_RISK", warehouse);
         assertThat(opened.summary().zh()).contains("无电梯").contains("手动开启");

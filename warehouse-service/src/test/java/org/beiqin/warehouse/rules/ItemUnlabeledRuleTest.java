@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -28,7 +29,7 @@ class ItemUnlabeledRuleTest extends RuleTestBase {
                 .body("title", equalTo("提交的内容有误"))
                 .body("errors.field", hasItem("attributes.fuelType"))
                 .body("errors.message", hasItem("这种物资必须填写此项，便于按标识清点和领用"));
-        keeper(town).get("/api/warehouse/items").then().statusCode(200).body("name", org.hamcrest.Matchers.not(
+        keeper(town).get("/api/warehouse/items").then().statusCode(200).body("name", Matchers.not(
                 hasItem("油桶")));
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -204,7 +205,7 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         assertThat(partly.evidence()).containsEntry("remaining", "-3");
 
         // the county's administrator posts the rest directly: the book now says what the shelf holds
-        String rest = as(Tokens.token("admin-410182", "荥阳市管理员", "410182", java.util.Set.of("admin"))).body(Map.of("itemId", vests, "zoneId", flood, "delta", -3,
+        String rest = as(Tokens.token("admin-410182", "荥阳市管理员", "410182", Set.of("admin"))).body(Map.of("itemId", vests, "zoneId", flood, "delta", -3,
                 "reason", "盘亏核实后调整")).post("/api/warehouse/warehouses/" + warehouse + "/adjustments").then()
                 .statusCode(201).extract().path("id");
         Discrepancy resolved = awaitResolved("LEDGER_MISMATCH", warehouse, vests);
@@ -228,7 +229,7 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "LEDGER_MISMATCH", warehouse, vests)).isEqualTo(2);
 
         // a later approved change of a settled line is the county's own decision, not a new mismatch
-        as(Tokens.token("admin-410182", "荥阳市管理员", "410182", java.util.Set.of("admin"))).body(Map.of("itemId", vests,
+        as(Tokens.token("admin-410182", "荥阳市管理员", "410182", Set.of("admin"))).body(Map.of("itemId", vests,
                 "zoneId", flood, "delta", 2, "reason", "上级调拨补充")).post("/api/warehouse/warehouses/" + warehouse
                 + "/adjustments").then().statusCode(201);
         assertThat(countEvents(EventTypes.DISCREPANCY_OPENED, "LEDGER_MISMATCH", warehouse, vests)).isEqualTo(2);

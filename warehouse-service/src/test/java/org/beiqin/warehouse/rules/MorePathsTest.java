@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.EventTypes;
@@ -72,8 +75,8 @@ class MorePathsTest extends RuleTestBase {
         as(Tokens.countyOffice("410182")).body(Map.of("reason", "按实盘数入账"))
                 .post("/api/warehouse/stocktakes/" + stocktake + "/reconciliation").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.equalTo("urn:beiqin:problem:adjustment-pending"))
-                .body("detail", org.hamcrest.Matchers.containsString("铁锨"));
+                .body("type", Matchers.equalTo("urn:beiqin:problem:adjustment-pending"))
+                .body("detail", Matchers.containsString("铁锨"));
         assertThat(balance(town, warehouse, shovels)).as("nothing posted twice").isEqualByComparingTo("15");
         as(Tokens.countyOffice("410182")).body(Map.of("note", "已核实"))
                 .post("/api/warehouse/movements/" + adjustment + "/approval").then().statusCode(200);
@@ -293,7 +296,7 @@ class MorePathsTest extends RuleTestBase {
         return stocktake;
     }
 
-    private static org.awaitility.core.ConditionFactory await() {
-        return org.awaitility.Awaitility.await().atMost(EVENT_TIMEOUT);
+    private static ConditionFactory await() {
+        return Awaitility.await().atMost(EVENT_TIMEOUT);
     }
 }

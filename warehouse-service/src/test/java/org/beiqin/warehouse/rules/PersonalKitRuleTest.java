@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.commons.consumer.ConsumedEvents;
 import org.beiqin.contract.CloudEventCodec;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
@@ -27,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class PersonalKitRuleTest extends RuleTestBase {
 
     @jakarta.inject.Inject
-    org.beiqin.commons.consumer.ConsumedEvents consumed;
+    ConsumedEvents consumed;
 
     private static String teamEvent(UUID eventId, String teamId, String division, int members, Instant changedAt) {
         return CloudEventCodec.text(CloudEventCodec.encode(eventId, "/duty-roster-service", EventTypes.TEAM_CHANGED,

@@ -1,5 +1,6 @@
 package org.beiqin.warehouse.rules;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.beiqin.testing.Tokens;
@@ -33,7 +34,7 @@ abstract class RuleTestBase extends WarehouseTestBase {
 
     /** A facility inspection of today that passes every point but the two named. */
     protected Map<String, Object> checklist(boolean groundFloor, boolean manualDoor) {
-        return new java.util.HashMap<>(Map.of("inspectedOn", clock.today().toString(), "groundFloorOrLift", groundFloor,
+        return new HashMap<>(Map.of("inspectedOn", clock.today().toString(), "groundFloorOrLift", groundFloor,
                 "entranceClear", true, "dry", true, "manualDoorRelease", manualDoor, "backupPowerCharged", true,
                 "extinguisherPresent", true));
     }
