@@ -60,6 +60,17 @@ public final class Layering {
                 .evaluate(classes).getFailureReport().getDetails();
     }
 
+    /** Whether the module has classes in {@code layer} (a sub-package of the root). */
+    public boolean hasLayer(String layer) {
+        return classes.stream().anyMatch(c -> c.getPackageName().equals(root + "." + layer)
+                || c.getPackageName().startsWith(root + "." + layer + "."));
+    }
+
+    /** How many POST resource methods the analysis saw. */
+    public long posts() {
+        return classes.stream().flatMap(c -> c.getMethods().stream()).filter(m -> m.isAnnotatedWith(POST)).count();
+    }
+
     /** Classes of {@code layer} (a sub-package of the root) that depend on {@code above}; none when the layer is absent. */
     public List<String> layerUsing(String layer, String above) {
         return noClasses().that().resideInAPackage(root + "." + layer + "..")
@@ -107,6 +118,9 @@ public final class Layering {
     public List<String> postsWithoutIdempotencyDecision() {
         List<String> undecided = new ArrayList<>();
         for (JavaClass resource : classes) {
+            if (resource.isAnnotatedWith(IDEMPOTENT)) {
+                undecided.add(resource.getSimpleName() + " is @Idempotent as a class: put it on each POST");
+            }
             for (JavaMethod method : resource.getMethods()) {
                 if (!method.isAnnotatedWith(POST)) {
                     continue;

@@ -45,7 +45,12 @@ public abstract class LayeringContract {
 
     @Test
     void noLayerUsesOneThatCallsIt() {
+        List<String> layers = List.of(lowerLayers());
         for (String[] pair : neverUses()) {
+            for (String layer : pair) {
+                // a layer the module names must be there: a misspelt or renamed one would pass unseen
+                assertTrue(!layers.contains(layer) || layering().hasLayer(layer), "no classes in layer " + layer);
+            }
             assertEquals(List.of(), layering().layerUsing(pair[0], pair[1]), pair[0] + " uses " + pair[1]);
         }
     }
@@ -60,6 +65,7 @@ public abstract class LayeringContract {
 
     @Test
     void everyPostTakesAnIdempotencyKeyOrSaysWhyNot() {
+        assertTrue(layering().posts() > 0, "the analysis saw no POST");
         assertEquals(List.of(), layering().postsWithoutIdempotencyDecision());
     }
 

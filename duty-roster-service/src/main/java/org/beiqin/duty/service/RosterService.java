@@ -141,7 +141,7 @@ public class RosterService {
     }
 
     /**
-     * Two people exchange their shifts (换班): both not yet begun, arranged by neither of them, each
+     * Two people exchange their shifts (换班): neither checked into nor over, arranged by neither of them, each
      * as the office saw it (its version), and each person still one who may be rostered on the other's
      * shift — a swap must not put back on the roster someone who has left since the shifts were laid.
      * The two rows are locked in one order whichever is named first, so two offices swapping the same
@@ -165,6 +165,9 @@ public class RosterService {
         requireChangeable(second);
         DutyPeriod firstPeriod = DutyPeriod.findById(first.periodId);
         DutyPeriod secondPeriod = DutyPeriod.findById(second.periodId);
+        // a departure recorded meanwhile (TeamService locks the member to write it) waits for us, or we for it
+        Member.findById(first.memberId, LockModeType.PESSIMISTIC_READ);
+        Member.findById(second.memberId, LockModeType.PESSIMISTIC_READ);
         Member toFirst = rosterable(firstPeriod, second.memberId, "otherShiftId");
         Member toSecond = rosterable(secondPeriod, first.memberId, "otherShiftId");
         replace(first, toFirst, command.reason());

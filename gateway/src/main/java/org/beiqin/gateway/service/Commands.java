@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.beiqin.commons.idempotency.Unhashed;
 import org.beiqin.commons.security.Divisions;
 
 /** What callers send the gateway. */
@@ -39,7 +40,7 @@ public final class Commands {
     public record NewUser(
             @Schema(example = "qiaolou.keeper") @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{3,60}$") String username,
             @Schema(example = "乔楼镇库管员 李桂兰") @NotBlank @Size(max = 100) String displayName,
-            @Schema(description = "至少 10 个字符") @NotBlank @Size(max = 200) String password,
+            @Schema(description = "至少 10 个字符") @NotBlank @Size(max = 200) @Unhashed String password,
             @Schema(example = "[\"keeper\"]") @NotEmpty @Size(max = 4) Set<@NotNull @Pattern(regexp = ROLE) String> roles,
             @Schema(example = "410182102") @NotBlank @Pattern(regexp = Divisions.PATTERN) String division,
             @Pattern(regexp = "^[0-9+\\- ]{5,20}$") String phone) {

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -48,9 +50,18 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("^[\\x21-\\x7e]{1,200}$");
 
-    /** Canonical JSON for hashing: sorted properties, so field order does not change the hash. */
+    /**
+     * Canonical JSON for hashing: sorted properties, so field order does not change the hash; a
+     * field marked {@link Unhashed} (a password) is left out.
+     */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public boolean hasIgnoreMarker(AnnotatedMember member) {
+                    return member.hasAnnotation(Unhashed.class) || super.hasIgnoreMarker(member);
+                }
+            })
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

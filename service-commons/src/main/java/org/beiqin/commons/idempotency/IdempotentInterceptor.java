@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,7 +59,8 @@ public class IdempotentInterceptor {
         String key = route.key(arguments);
         Callable<Response> once = () -> idempotency.execute(key, route.operation(arguments, root), route.body(arguments),
                 () -> asResponse(proceed(invocation)));
-        int timeout = method.getAnnotation(Idempotent.class).transactionTimeout();
+        Idempotent binding = method.getAnnotation(Idempotent.class);
+        int timeout = binding == null ? 0 : binding.transactionTimeout();
         Response response;
         try {
             response = timeout > 0 ? QuarkusTransaction.requiringNew().timeout(timeout).call(once) : once.call();
@@ -72,7 +75,18 @@ public class IdempotentInterceptor {
         }
         http.putHeader(Idempotency.REPLAYED_HEADER, "true");
         Object stored = response.getEntity();
-        return stored == null ? null : json.readerFor(json.constructType(method.getGenericReturnType())).readValue((String) stored);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            // read as leniently as it was written: a view that gained or lost a field since still replays
+            return json.readerFor(json.constructType(method.getGenericReturnType()))
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue((String) stored);
+        } catch (JsonProcessingException e) {
+            // the stored answer, not the caller's request, cannot be read: ours to fix (500), never a 400
+            throw new IllegalStateException("stored answer of " + method + " cannot be replayed", e);
+        }
     }
 
     private static Object proceed(InvocationContext invocation) {

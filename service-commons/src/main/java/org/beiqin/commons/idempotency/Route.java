@@ -71,7 +71,7 @@ final class Route {
                 }
                 bound |= isRequestBinding(annotation);
             }
-            if (!bound) {
+            if (!bound && !isContext(method.getParameterTypes()[i])) {
                 if (bodyIndex >= 0) {
                     throw new IllegalStateException(method + " has two request bodies");
                 }
@@ -84,6 +84,12 @@ final class Route {
         return new Route(verb, template, keyIndex, bodyIndex, List.copyOf(pathNames), List.copyOf(pathIndexes));
     }
 
+    /** A type Quarkus REST injects without {@code @Context} (UriInfo, HttpHeaders, the Vert.x request…): never the body. */
+    static boolean isContext(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("jakarta.ws.rs.") || name.startsWith("io.vertx.") || name.startsWith("org.jboss.resteasy.reactive.");
+    }
+
     /** An annotation that binds a parameter to a part of the request other than its body. */
     static boolean isRequestBinding(Annotation annotation) {
         String name = annotation.annotationType().getName();
@@ -94,8 +100,22 @@ final class Route {
         return (String) arguments[keyIndex];
     }
 
+    /**
+     * What the request hash is taken over: the body, or for a POST without one its path values (the
+     * value itself when there is one, as the hand-written calls passed the stocktake's id on submit).
+     */
     Object body(Object[] arguments) {
-        return bodyIndex < 0 ? null : arguments[bodyIndex];
+        if (bodyIndex >= 0) {
+            return arguments[bodyIndex];
+        }
+        if (pathIndexes.size() == 1) {
+            return arguments[pathIndexes.get(0)];
+        }
+        List<Object> values = new ArrayList<>();
+        for (int index : pathIndexes) {
+            values.add(arguments[index]);
+        }
+        return values;
     }
 
     /** {@code POST /warehouses/<id>/receipts}: the verb and the path with its values, less {@code root}. */

@@ -39,5 +39,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
         mapper.registerModule(NoControlCharacters.MODULE);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // "pattern": 1 is not WEEKLY: an enum is written by its name
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,19 @@ class RouteTest {
         @POST
         @Path("/{id : [0-9a-f-]+}/items/{line}/")
         public Response line(@PathParam("line") int line, @PathParam("id") UUID id, @HeaderParam("idempotency-key") String key) {
+            return null;
+        }
+
+        @POST
+        @Path("{id}/submit")
+        public Response submit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
+            return null;
+        }
+
+        @POST
+        @Path("{id}/with-context")
+        public Response withContext(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
+                UriInfo uri, Receipt body) {
             return null;
         }
 
@@ -95,14 +109,17 @@ class RouteTest {
     }
 
     @Test
-    void variablesWithPatternsAndInAnyOrderTakeTheirOwnValuesAndABodilessPostHashesNothing() {
+    void variablesWithPatternsAndInAnyOrderTakeTheirOwnValuesAndABodilessPostHashesItsPathValues() {
         UUID id = UUID.randomUUID();
         Route line = Route.of(method(Warehouses.class, "line"));
         Object[] arguments = {7, id, "k"};
 
         assertThat(line.operation(arguments, "/api/warehouse")).isEqualTo("POST /warehouses/" + id + "/items/7");
         assertThat(line.key(arguments)).isEqualTo("k");
-        assertThat(line.body(arguments)).isNull();
+        assertThat(line.body(arguments)).isEqualTo(List.of(7, id));
+        // one path value is hashed as itself, as the stocktake submit's hand-written call did
+        Route submit = Route.of(method(Warehouses.class, "submit"));
+        assertThat(submit.body(new Object[] {id, "k"})).isEqualTo(id);
     }
 
     @Test
@@ -119,6 +136,24 @@ class RouteTest {
                 .hasMessageContaining("two request bodies");
         assertThatThrownBy(() -> Route.of(method(Warehouses.class, "keyless"))).hasMessageContaining("keyless")
                 .hasMessageContaining("Idempotency.HEADER");
+    }
+
+    record NewUser(String username, @Unhashed String password) {
+    }
+
+    @Test
+    void anInjectedContextIsNotTakenForTheBody() {
+        Receipt body = new Receipt("铁锨", 1);
+        assertThat(Route.of(method(Warehouses.class, "withContext")).body(new Object[] {UUID.randomUUID(), "k", null, body}))
+                .isSameAs(body);
+    }
+
+    @Test
+    void aSecretIsLeftOutOfTheHash() {
+        assertThat(Idempotency.hash("POST /users", new NewUser("qiaolou.keeper", "Mima-2026-abc")))
+                .isEqualTo(Idempotency.hash("POST /users", new NewUser("qiaolou.keeper", "another-password")))
+                .isEqualTo(Idempotency.hash("POST /users", Map.of("username", "qiaolou.keeper")))
+                .isNotEqualTo(Idempotency.hash("POST /users", new NewUser("shenwa.keeper", "Mima-2026-abc")));
     }
 
     @Test
