@@ -376,6 +376,8 @@ test('township office on a phone: a drill planned, refused without contacts, app
   await page.click('a[data-tab=roster]');
   await page.waitForSelector('[data-testid=week] .day');
   await page.selectOption('[data-testid=period]', period.id);
+  // the week shown is the chosen period's (the village's, made just before, may run past midnight too)
+  await page.waitForSelector(`[data-testid=week][data-period="${period.id}"]`);
   const gap = page.locator(`[data-day="${tomorrow}"] [data-testid=gap]`);
   await gap.waitFor();
   assert.equal(await gap.innerText(), '断档 12:00—20:00（带班 0，值班 0）');
@@ -390,6 +392,7 @@ test('township office on a phone: a drill planned, refused without contacts, app
   await page.reload();
   await page.waitForSelector('[data-testid=week] .day');
   await page.selectOption('[data-testid=period]', period.id);
+  await page.waitForSelector(`[data-testid=week][data-period="${period.id}"]`);
   const morning = page.locator(`[data-day="${tomorrow}"] .shift`, { hasText: '08:00—12:00' });
   await morning.waitFor();
   assert.match(await morning.innerText(), new RegExp(staff.name));

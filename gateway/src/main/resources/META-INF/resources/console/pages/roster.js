@@ -57,7 +57,7 @@ export default {
     </div>
     <p x-show="period && period.gaps.length" class="warning" data-testid="gap-summary" x-text="period ? t('roster.gaps', period.gaps.length) : ''"></p>
     <p x-show="!periods.length" x-text="t('roster.noPeriods')"></p>
-    <div class="week" data-testid="week" x-show="period">
+    <div class="week" data-testid="week" x-show="period" :data-period="period ? period.id : ''">
       <template x-for="d in days" :key="d">
         <div class="day" :data-day="d">
           <h4 x-text="weekday(d)"></h4>
@@ -137,8 +137,12 @@ export default {
       } catch (e) { this.members = []; }
     },
     async loadPeriod() {
-      if (!this.periodId) { this.period = null; this.shifts = []; return; }
-      const [period, shifts] = await Promise.all([api.get('/api/duty/periods/' + this.periodId), api.get('/api/duty/periods/' + this.periodId + '/shifts')]);
+      const id = this.periodId;
+      if (!id) { this.period = null; this.shifts = []; return; }
+      // another period chosen: its week is not shown with the last one's gaps and shifts while it loads
+      if (!this.period || this.period.id !== id) { this.period = null; this.shifts = []; }
+      const [period, shifts] = await Promise.all([api.get('/api/duty/periods/' + id), api.get('/api/duty/periods/' + id + '/shifts')]);
+      if (this.periodId !== id) return; // chosen again meanwhile: the later answer decides
       this.period = period.data; this.shifts = shifts.data;
       const now = Date.now();
       const start = new Date(this.period.startsAt).getTime(), end = new Date(this.period.endsAt).getTime();
