@@ -2,18 +2,14 @@ package org.beiqin.drill.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.sweep.SweepLock;
+import org.beiqin.commons.sweep.Sweep;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The time-based drill rules, on one replica at a time; state per key makes a repeat emit nothing. */
+/** The time-based drill rules; {@link #sweep()} is false when another replica is sweeping right now. */
 @ApplicationScoped
-public class DrillSweep {
-
-    @Inject
-    SweepLock lock;
+public class DrillSweep extends Sweep<Boolean> {
 
     @Inject
     EvaluationRules evaluation;
@@ -27,18 +23,18 @@ public class DrillSweep {
     @Inject
     ThreeOutagesRule threeOutages;
 
+    DrillSweep() {
+        super("drill", false);
+    }
+
     @Scheduled(every = "${beiqin.drill.sweep.every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
     }
 
-    /** False when another replica is sweeping right now. */
-    @Transactional
-    public boolean sweep() {
-        if (!lock.tryAcquire("drill")) {
-            return false;
-        }
+    @Override
+    protected Boolean run() {
         evaluation.sweep();
         supplies.sweep();
         improvements.sweep();

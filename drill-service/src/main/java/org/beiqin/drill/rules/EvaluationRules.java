@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -35,7 +36,7 @@ public class EvaluationRules extends RuleSupport {
         if (missing != null) {
             discrepancies.open(missing);
         } else {
-            discrepancies.resolve(Findings.key(Rule.EVALUATION_MISSING, drill.division, "drill", drill.id.toString()),
+            discrepancies.resolve(findings.key(Rule.EVALUATION_MISSING, drill.division, "drill", drill.id.toString()),
                     Findings.text("已提交总结评估", "The evaluation was filed"),
                     evaluation == null ? Map.of() : Map.of("evaluatedOn", evaluation.evaluatedOn.toString()));
         }
@@ -52,7 +53,7 @@ public class EvaluationRules extends RuleSupport {
                             drill.title, evaluation.evaluatedOn, approved, conducted),
                     evidence(evaluation, approved, conducted)));
         } else {
-            discrepancies.resolve(Findings.key(Rule.EVALUATION_BEFORE_PLAN, drill.division, "drill",
+            discrepancies.resolve(findings.key(Rule.EVALUATION_BEFORE_PLAN, drill.division, "drill",
                     drill.id.toString()), Findings.text("评估日期已更正", "The evaluation date was corrected"),
                     evaluation == null ? Map.of() : Map.of("evaluatedOn", evaluation.evaluatedOn.toString()));
         }
@@ -66,7 +67,7 @@ public class EvaluationRules extends RuleSupport {
                 overdue.add(finding);
             }
         }
-        discrepancies.reconcile(Rule.EVALUATION_MISSING.name(), Findings.SERVICE + "/", "drill", overdue,
+        discrepancies.reconcile(Rule.EVALUATION_MISSING.name(), findings.keyPrefix(), "drill", overdue,
                 Findings.text("已提交总结评估", "The evaluation was filed"));
     }
 
@@ -76,8 +77,8 @@ public class EvaluationRules extends RuleSupport {
             return null;
         }
         int days = parameters.evaluationDays(drill.division);
-        LocalDate due = day.plusDays(days);
-        if (!today().isAfter(due)) {
+        LocalDate due = due(day, days);
+        if (!overdue(due, today())) {
             return null;
         }
         return findings.finding(Rule.EVALUATION_MISSING, drill.division, "drill", drill.id.toString(), drill.title,
@@ -86,6 +87,16 @@ public class EvaluationRules extends RuleSupport {
                 String.format("Drill \"%s\" held on %s has no evaluation after %d days (due %s)", drill.title,
                         Wording.en(day), days, Wording.en(due)),
                 Map.of("drillDay", day.toString(), "due", due.toString()));
+    }
+
+    /** The last day the evaluation may be filed: {@code days} after the drill day (Beijing). */
+    static LocalDate due(LocalDate drillDay, int days) {
+        return drillDay.plusDays(days);
+    }
+
+    /** Missing from the day after the due day: the due day itself still counts as in time. */
+    static boolean overdue(LocalDate due, LocalDate today) {
+        return today.isAfter(due);
     }
 
     private static Map<String, Object> evidence(Evaluation evaluation, LocalDate approved, LocalDate conducted) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -30,7 +31,7 @@ public class ImprovementOverdueRule extends RuleSupport {
                 ImprovementAction.Status.OPEN, today())) {
             overdue.add(finding(Drill.findById(action.drillId), action));
         }
-        discrepancies.reconcile(Rule.IMPROVEMENT_OVERDUE.name(), Findings.SERVICE + "/", "improvement-action", overdue,
+        discrepancies.reconcile(Rule.IMPROVEMENT_OVERDUE.name(), findings.keyPrefix(), "improvement-action", overdue,
                 Findings.text("改进措施已完成", "The improvement action was done"));
     }
 
@@ -47,13 +48,12 @@ public class ImprovementOverdueRule extends RuleSupport {
         }
     }
 
-    private static String key(Drill drill, ImprovementAction action) {
-        return Findings.key(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action", action.id.toString());
+    private String key(Drill drill, ImprovementAction action) {
+        return findings.key(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action", action.id.toString());
     }
 
     public void done(Drill drill, ImprovementAction action) {
-        discrepancies.resolve(Findings.key(Rule.IMPROVEMENT_OVERDUE, drill.division, "improvement-action",
-                action.id.toString()), Findings.text("改进措施已完成", "The improvement action was done"),
+        discrepancies.resolve(key(drill, action), Findings.text("改进措施已完成", "The improvement action was done"),
                 Map.of("doneAt", action.doneAt.toString()));
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
@@ -27,24 +28,31 @@ public class PlanRules extends RuleSupport {
 
     public void check(Drill drill) {
         List<String> noContact = drill.units.stream().filter(u -> !u.hasContact()).map(Parts.Unit::name).toList();
-        discrepancies.set(adopted(drill) && !noContact.isEmpty(),
-                findings.finding(Rule.UNIT_WITHOUT_CONTACT, drill.division, "drill", drill.id.toString(), drill.title,
-                        String.format("演练“%s”的参演单位未明确联系人和电话：%s", drill.title, String.join("、", noContact)),
-                        String.format("Drill \"%s\": units without a contact and phone: %s", drill.title,
-                                String.join(", ", noContact)),
-                        Map.of("units", noContact)),
-                cancelled(drill) ? CANCELLED : Findings.text("参演单位均已明确联系人", "Every unit has a contact"), Map.of());
+        judge(drill, Rule.UNIT_WITHOUT_CONTACT, noContact, "units",
+                Findings.text("参演单位均已明确联系人", "Every unit has a contact"),
+                String.format("演练“%s”的参演单位未明确联系人和电话：%s", drill.title, String.join("、", noContact)),
+                String.format("Drill \"%s\": units without a contact and phone: %s", drill.title,
+                        String.join(", ", noContact)));
         List<String> noRole = drill.participants.stream().filter(p -> !p.hasRole()).map(Parts.Participant::name)
                 .toList();
-        discrepancies.set(adopted(drill) && !noRole.isEmpty(),
-                findings.finding(Rule.ROLES_UNASSIGNED, drill.division, "drill", drill.id.toString(), drill.title,
-                        String.format("演练“%s”有 %d 名参演人员岗位任务不明确：%s", drill.title, noRole.size(),
-                                String.join("、", noRole)),
-                        String.format("Drill \"%s\": %d participants without a task: %s", drill.title, noRole.size(),
-                                String.join(", ", noRole)),
-                        Map.of("participants", noRole)),
-                cancelled(drill) ? CANCELLED : Findings.text("参演人员岗位任务均已明确", "Every participant has a task"),
-                Map.of());
+        judge(drill, Rule.ROLES_UNASSIGNED, noRole, "participants",
+                Findings.text("参演人员岗位任务均已明确", "Every participant has a task"),
+                String.format("演练“%s”有 %d 名参演人员岗位任务不明确：%s", drill.title, noRole.size(),
+                        String.join("、", noRole)),
+                String.format("Drill \"%s\": %d participants without a task: %s", drill.title, noRole.size(),
+                        String.join(", ", noRole)));
+    }
+
+    /** Opens the plan's finding while an adopted plan lacks something, else resolves it (as cancelled, if it was). */
+    private void judge(Drill drill, Rule rule, List<String> lacking, String evidence, Discrepancy.Text complete,
+            String zh, String en) {
+        if (!adopted(drill) || lacking.isEmpty()) {
+            discrepancies.resolve(findings.key(rule, drill.division, "drill", drill.id.toString()),
+                    cancelled(drill) ? CANCELLED : complete, Map.of());
+            return;
+        }
+        discrepancies.open(findings.finding(rule, drill.division, "drill", drill.id.toString(), drill.title, zh, en,
+                Map.of(evidence, lacking)));
     }
 
     private static final Discrepancy.Text CANCELLED = Findings.text("演练已取消",

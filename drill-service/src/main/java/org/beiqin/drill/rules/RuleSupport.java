@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import jakarta.inject.Inject;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.drill.Drill;
+import org.beiqin.drill.config.RuleParameters;
 
 /** What every drill rule works with: its findings, their state, its parameters, the clock. */
 abstract class RuleSupport {

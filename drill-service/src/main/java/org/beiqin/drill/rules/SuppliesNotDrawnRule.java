@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -35,7 +36,7 @@ public class SuppliesNotDrawnRule extends RuleSupport {
         if (finding != null) {
             discrepancies.open(finding);
         } else {
-            discrepancies.resolve(Findings.key(Rule.SUPPLIES_NOT_DRAWN, drill.division, "drill", drill.id.toString()),
+            discrepancies.resolve(findings.key(Rule.SUPPLIES_NOT_DRAWN, drill.division, "drill", drill.id.toString()),
                     Findings.text("计划物资均已按演练出库", "Every planned supply was issued for the drill"),
                     Map.of("drawn", DrawnSupply.count("drillId = ?1 and reversed = false", drill.id)));
         }
@@ -49,7 +50,7 @@ public class SuppliesNotDrawnRule extends RuleSupport {
                 found.add(finding);
             }
         }
-        discrepancies.reconcile(Rule.SUPPLIES_NOT_DRAWN.name(), Findings.SERVICE + "/", "drill", found,
+        discrepancies.reconcile(Rule.SUPPLIES_NOT_DRAWN.name(), findings.keyPrefix(), "drill", found,
                 Findings.text("计划物资均已按演练出库", "Every planned supply was issued for the drill"));
     }
 

@@ -4,6 +4,7 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.drill.Drill;
@@ -38,6 +40,18 @@ public class ThreeOutagesRule extends RuleSupport {
             Optional<LocalDate> lastDrilled, boolean checked) {
         public boolean drilled() {
             return lastDrilled.isPresent();
+        }
+
+        /**
+         * The date arithmetic, without the database: the window is the 12 months before the season
+         * starts; the township is checked from {@code leadDays} before that day to the end of the
+         * season's year; {@code lastDrilled} is its latest three-outage drill in the window.
+         */
+        public static Standing of(String township, int season, MonthDay seasonStartDay, int leadDays, LocalDate today,
+                Optional<LocalDate> lastDrilled) {
+            LocalDate seasonStart = seasonStartDay.atYear(season);
+            boolean checked = today.getYear() == season && !today.isBefore(seasonStart.minusDays(leadDays));
+            return new Standing(township, season, seasonStart.minusYears(1), seasonStart, lastDrilled, checked);
         }
     }
 
@@ -73,7 +87,7 @@ public class ThreeOutagesRule extends RuleSupport {
         for (int season = day.getYear(); season <= day.getYear() + 1; season++) {
             Standing standing = standing(township, season);
             if (standing.drilled()) {
-                discrepancies.resolve(Findings.key(Rule.THREE_OUTAGES_NOT_DRILLED, township, "township",
+                discrepancies.resolve(findings.key(Rule.THREE_OUTAGES_NOT_DRILLED, township, "township",
                         township + ":" + season), Findings.text("已开展“三断”演练", "A three-outage drill was held"),
                         Map.of("drillId", drill.id.toString(), "drillDay", day.toString()));
             }
@@ -82,20 +96,15 @@ public class ThreeOutagesRule extends RuleSupport {
 
     /** Where a township stands for the flood season of {@code season}. */
     public Standing standing(String township, int season) {
-        LocalDate seasonStart = parameters.floodSeasonStart().atYear(season);
-        LocalDate windowStart = seasonStart.minusYears(1);
-        Instant from = windowStart.atStartOfDay(CHINA).toInstant();
+        Instant from = parameters.floodSeasonStart().atYear(season).minusYears(1).atStartOfDay(CHINA).toInstant();
         Instant last = em.createQuery("""
                 SELECT max(d.actualStart) FROM Drill d WHERE d.division LIKE ?1 AND d.networkOutage = true
                 AND d.powerOutage = true AND d.roadCut = true AND d.status IN ?2 AND d.actualStart >= ?3""",
                 Instant.class).setParameter(1, township + "%")
                 .setParameter(2, List.of(DrillStatus.CONDUCTED, DrillStatus.EVALUATED)).setParameter(3, from)
                 .getSingleResult();
-        LocalDate today = today();
-        boolean checked = today.getYear() == season
-                && !today.isBefore(seasonStart.minusDays(parameters.threeOutagesLeadDays(township)));
-        return new Standing(township, season, windowStart, seasonStart,
-                Optional.ofNullable(last).map(i -> LocalDate.ofInstant(i, CHINA)), checked);
+        return Standing.of(township, season, parameters.floodSeasonStart(), parameters.threeOutagesLeadDays(township),
+                today(), Optional.ofNullable(last).map(i -> LocalDate.ofInstant(i, CHINA)));
     }
 
     /** The townships under {@code prefix} (a county, or "" for all): configured, or with any drill. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
@@ -43,7 +44,7 @@ public class AttendanceRules extends RuleSupport {
     public void settled(Shift shift, UUID memberId, String how) {
         String id = subjectId(shift.id, memberId);
         for (Rule rule : List.of(Rule.NOT_CHECKED_IN, Rule.LEADER_ABSENT)) {
-            discrepancies.resolve(Findings.key(rule, shift.division, "shift", id),
+            discrepancies.resolve(findings.key(rule, shift.division, "shift", id),
                     Findings.text(how, how), Map.of("shiftId", shift.id.toString()));
         }
     }

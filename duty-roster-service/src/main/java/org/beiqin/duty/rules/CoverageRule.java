@@ -1,14 +1,12 @@
 package org.beiqin.duty.rules;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.duty.DutyPeriod;
 import org.beiqin.duty.Shift;
@@ -26,10 +24,6 @@ import org.beiqin.duty.Shift;
 @Transactional(Transactional.TxType.MANDATORY)
 public class CoverageRule extends RuleSupport {
 
-    /** An interval without enough people, and who is there. */
-    public record Gap(Instant from, Instant to, int leaders, int staff) {
-    }
-
     /**
      * After a roster change: a full roster resolves at once, and an open finding states the gaps
      * that are left. New gaps are left to the sweep (every minute), so that a roster still being
@@ -38,7 +32,7 @@ public class CoverageRule extends RuleSupport {
     public void check(DutyPeriod period) {
         if (gaps(period).isEmpty()) {
             resolve(period);
-        } else if (discrepancies.isOpen(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period",
+        } else if (discrepancies.isOpen(findings.key(Rule.COVERAGE_GAP, period.division, "duty-period",
                 period.id.toString()))) {
             judge(period);
         }
@@ -51,12 +45,12 @@ public class CoverageRule extends RuleSupport {
     }
 
     private void resolve(DutyPeriod period) {
-        discrepancies.resolve(Findings.key(Rule.COVERAGE_GAP, period.division, "duty-period", period.id.toString()),
+        discrepancies.resolve(findings.key(Rule.COVERAGE_GAP, period.division, "duty-period", period.id.toString()),
                 Findings.text("值班表已排满", "The roster is full"), Map.of());
     }
 
     private void judge(DutyPeriod period) {
-        List<Gap> gaps = gaps(period);
+        List<Coverage.Gap> gaps = gaps(period);
         String subject = period.id.toString();
         if (gaps.isEmpty()) {
             resolve(period);
@@ -75,41 +69,10 @@ public class CoverageRule extends RuleSupport {
     }
 
     /** The intervals of the period short of leaders or staff, adjacent ones with the same counts merged. */
-    public List<Gap> gaps(DutyPeriod period) {
+    public List<Coverage.Gap> gaps(DutyPeriod period) {
         List<Shift> shifts = Shift.list("periodId = ?1 and endsAt > ?2 and startsAt < ?3", period.id, period.startsAt,
                 period.endsAt);
-        TreeSet<Instant> cuts = new TreeSet<>(List.of(period.startsAt, period.endsAt));
-        for (Shift s : shifts) {
-            cuts.add(s.startsAt.isBefore(period.startsAt) ? period.startsAt : s.startsAt);
-            cuts.add(s.endsAt.isAfter(period.endsAt) ? period.endsAt : s.endsAt);
-        }
-        List<Gap> gaps = new ArrayList<>();
-        Instant previous = null;
-        for (Instant cut : cuts) {
-            if (previous != null) {
-                Instant from = previous;
-                int leaders = 0;
-                int staff = 0;
-                for (Shift s : shifts) {
-                    if (!s.startsAt.isAfter(from) && s.endsAt.isAfter(from)) {
-                        if (s.leader()) {
-                            leaders++;
-                        } else {
-                            staff++;
-                        }
-                    }
-                }
-                if (leaders < period.minLeaders || staff < period.minStaff) {
-                    Gap last = gaps.isEmpty() ? null : gaps.get(gaps.size() - 1);
-                    if (last != null && last.to().equals(from) && last.leaders() == leaders && last.staff() == staff) {
-                        gaps.set(gaps.size() - 1, new Gap(last.from(), cut, leaders, staff));
-                    } else {
-                        gaps.add(new Gap(from, cut, leaders, staff));
-                    }
-                }
-            }
-            previous = cut;
-        }
-        return gaps;
+        return Coverage.gaps(period.startsAt, period.endsAt, period.minLeaders, period.minStaff,
+                shifts.stream().map(s -> new Coverage.Cover(s.startsAt, s.endsAt, s.leader())).toList());
     }
 }

@@ -2,19 +2,17 @@ package org.beiqin.duty.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.sweep.SweepLock;
+import org.beiqin.commons.sweep.Sweep;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The time-based duty rules, every minute on one replica: missed check-ins, unanswered spot checks,
- * ages, team strength and roster gaps. */
+/**
+ * The time-based duty rules, every minute: missed check-ins, unanswered spot checks, ages, team
+ * strength and roster gaps. {@link #sweep()} is false when another replica is sweeping right now.
+ */
 @ApplicationScoped
-public class DutySweep {
-
-    @Inject
-    SweepLock lock;
+public class DutySweep extends Sweep<Boolean> {
 
     @Inject
     AttendanceRules attendance;
@@ -28,18 +26,18 @@ public class DutySweep {
     @Inject
     CoverageRule coverage;
 
+    DutySweep() {
+        super("duty", false);
+    }
+
     @Scheduled(every = "${beiqin.duty.sweep.every:1m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
     }
 
-    /** False when another replica is sweeping right now. */
-    @Transactional
-    public boolean sweep() {
-        if (!lock.tryAcquire("duty")) {
-            return false;
-        }
+    @Override
+    protected Boolean run() {
         attendance.sweep();
         spotChecks.sweep();
         members.sweepAges();

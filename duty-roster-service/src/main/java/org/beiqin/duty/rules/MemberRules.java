@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.contract.Discrepancy;
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
@@ -42,26 +42,25 @@ public class MemberRules extends RuleSupport {
         if (futureShifts > 0) {
             holds.add(futureShifts + " 个未到期的班次");
         }
-        set(member.departed() && !holds.isEmpty(), Rule.STALE_ASSIGNMENT, member,
+        judge(member.departed() && !holds.isEmpty(), Rule.STALE_ASSIGNMENT, member,
                 String.format("%s%s，仍担任：%s", member.name, member.status.zh, String.join("、", holds)),
                 String.format("%s has left (%s) but still holds: %s", member.name, member.status, String.join(", ", holds)),
                 Map.of("status", member.status.name(), "holds", holds),
                 "职务和班次已调整", "Roles and shifts were reassigned");
-        set(member.departed() && member.listed, Rule.MEMBER_DEPARTED_LISTED, member,
+        judge(member.departed() && member.listed, Rule.MEMBER_DEPARTED_LISTED, member,
                 String.format("%s%s，仍在“%s”名单上", member.name, member.status.zh, team.name),
                 String.format("%s has left (%s) but is still on the list of %s", member.name, member.status, team.name),
                 Map.of("status", member.status.name(), "team", team.name),
                 "已从名单移除", "Removed from the list");
-        int age = Period.between(member.birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
         int limit = parameters.maxAge(member.division, member.gender);
-        set(active(member) && age > limit, Rule.MEMBER_OVER_AGE, member,
+        judge(active(member) && overAge(member.birthDate, LocalDate.now(clock.withZone(CHINA)), limit), Rule.MEMBER_OVER_AGE, member,
                 String.format("%s %d年%d月出生，已超过%s队员 %d 岁的上限", member.name, member.birthDate.getYear(),
                         member.birthDate.getMonthValue(), "M".equals(member.gender) ? "男" : "女", limit),
                 String.format("%s, born %s, is over the limit of %d", member.name,
                         member.birthDate.withDayOfMonth(1).toString().substring(0, 7), limit),
                 Map.of("limit", limit, "birthDate", member.birthDate.toString()),
                 "已不在队伍中", "No longer on the team");
-        set(active(member) && !member.hasPhone(), Rule.CONTACT_MISSING, member,
+        judge(active(member) && !member.hasPhone(), Rule.CONTACT_MISSING, member,
                 String.format("%s（%s）未登记联系电话", member.name, team.name),
                 String.format("%s (%s) has no phone number", member.name, team.name), Map.of("team", team.name),
                 "已登记电话", "A phone number was added");
@@ -83,33 +82,50 @@ public class MemberRules extends RuleSupport {
     private void judgeTeam(Team team) {
         long active = team.activeMembers();
         int minimum = parameters.minSize(team.division, team.level.wire());
-        Discrepancy finding = findings.finding(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString(),
+        if (active >= minimum) {
+            discrepancies.resolve(findings.key(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString()),
+                    Findings.text("队员人数已达标", "The team is at strength"), Map.of("active", active));
+            return;
+        }
+        discrepancies.open(findings.finding(Rule.TEAM_BELOW_MINIMUM, team.division, "team", team.id.toString(),
                 team.name, String.format("%s现有在岗队员 %d 人，低于%s级队伍 %d 人的要求", team.name, active,
                         team.level.zh, minimum),
                 String.format("%s has %d active members, below the %s minimum of %d", team.name, active,
                         team.level.wire(), minimum),
-                Map.of("active", active, "minimum", minimum));
-        discrepancies.set(active < minimum, finding, Findings.text("队员人数已达标", "The team is at strength"),
-                Map.of("active", active));
+                Map.of("active", active, "minimum", minimum)));
     }
 
     /** Birthdays pass without anybody writing. */
     public void sweepAges() {
         for (Member member : Member.<Member>list("status = ?1 and listed = true", Member.Status.ACTIVE)) {
-            int age = Period.between(member.birthDate, LocalDate.now(clock.withZone(CHINA))).getYears();
-            if (age > parameters.maxAge(member.division, member.gender)) {
+            if (overAge(member.birthDate, LocalDate.now(clock.withZone(CHINA)),
+                    parameters.maxAge(member.division, member.gender))) {
                 check(member, Team.findById(member.teamId));
             }
         }
+    }
+
+    /**
+     * Older than the limit (建议男性队员不超过60岁): full years of age above it, so a man of limit 60
+     * is over it from his 61st birthday; one born on 29 February has it on 1 March in other years.
+     */
+    static boolean overAge(LocalDate birthDate, LocalDate today, int limit) {
+        return Period.between(birthDate, today).getYears() > limit;
     }
 
     private static boolean active(Member member) {
         return !member.departed() && member.listed;
     }
 
-    private void set(boolean open, Rule rule, Member member, String zh, String en, Map<String, Object> evidence,
+    /** Opens the member's finding of {@code rule} while {@code holds}, else resolves it with the reason given. */
+    private void judge(boolean holds, Rule rule, Member member, String zh, String en, Map<String, Object> evidence,
             String resolvedZh, String resolvedEn) {
-        discrepancies.set(open, findings.finding(rule, member.division, "member", member.id.toString(), member.name, zh,
-                en, evidence), Findings.text(resolvedZh, resolvedEn), Map.of());
+        if (!holds) {
+            discrepancies.resolve(findings.key(rule, member.division, "member", member.id.toString()),
+                    Findings.text(resolvedZh, resolvedEn), Map.of());
+            return;
+        }
+        discrepancies.open(findings.finding(rule, member.division, "member", member.id.toString(), member.name, zh,
+                en, evidence));
     }
 }

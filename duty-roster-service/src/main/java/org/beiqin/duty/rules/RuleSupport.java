@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import jakarta.inject.Inject;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.discrepancy.Findings;
+import org.beiqin.duty.config.RuleParameters;
 
 /** What every duty rule works with: its findings, their state, its parameters, the clock. */
 abstract class RuleSupport {

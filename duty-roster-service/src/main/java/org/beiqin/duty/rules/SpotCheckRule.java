@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
@@ -49,7 +50,7 @@ public class SpotCheckRule extends RuleSupport {
 
     /** The officer answered: the check, and any escalation of it, is settled. */
     public void acknowledged(SpotCheck check) {
-        discrepancies.resolve(Findings.key(Rule.UNREACHABLE, check.division, "spot-check", check.id.toString()),
+        discrepancies.resolve(findings.key(Rule.UNREACHABLE, check.division, "spot-check", check.id.toString()),
                 Findings.text("值班人员已应答查岗", "The officer acknowledged"),
                 Map.of("acknowledgedAt", check.acknowledgedAt.toString()));
     }

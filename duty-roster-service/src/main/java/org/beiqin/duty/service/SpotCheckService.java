@@ -19,7 +19,7 @@ import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.SpotCheck;
-import org.beiqin.duty.rules.RuleParameters;
+import org.beiqin.duty.config.RuleParameters;
 import org.beiqin.duty.rules.SpotCheckRule;
 
 /**

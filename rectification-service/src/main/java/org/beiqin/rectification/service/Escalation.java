@@ -9,9 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
-import org.beiqin.commons.sweep.SweepLock;
+import org.beiqin.commons.sweep.Sweep;
 import org.beiqin.contract.Severity;
 import org.beiqin.rectification.Alert;
 import org.beiqin.rectification.HistoryEntry;
@@ -29,7 +28,7 @@ import io.quarkus.scheduler.Scheduled;
  * completed or kept as long-term are not chased; the measures of a long-term item still are.
  */
 @ApplicationScoped
-public class Escalation {
+public class Escalation extends Sweep<Escalation.Result> {
 
     /** What one sweep did. */
     public record Result(boolean ran, int itemsReminded, int itemsEscalated, int measuresReminded,
@@ -47,8 +46,9 @@ public class Escalation {
     @Inject
     Journal journal;
 
-    @Inject
-    SweepLock lock;
+    Escalation() {
+        super("rectification-escalation", new Result(false, 0, 0, 0, 0));
+    }
 
     @Scheduled(every = "${beiqin.rectification.sweep-every:15m}", identity = "rectification-escalation",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -56,11 +56,8 @@ public class Escalation {
         sweep();
     }
 
-    @Transactional
-    public Result sweep() {
-        if (!lock.tryAcquire("rectification-escalation")) {
-            return new Result(false, 0, 0, 0, 0);
-        }
+    @Override
+    protected Result run() {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         int itemsEscalated = 0;
         int itemsReminded = 0;

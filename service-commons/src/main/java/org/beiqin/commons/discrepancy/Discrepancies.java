@@ -21,16 +21,21 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.beiqin.commons.outbox.Outbox;
 import org.beiqin.contract.CloudEventCodec;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
-import org.beiqin.commons.outbox.Outbox;
 
 import io.agroal.api.AgroalDataSource;
 
 /**
  * The open/resolved state and the current facts of every discrepancy key this service owns.
+ * <p>A rule states its verdict on one subject in one way: when the problem holds, {@link #open}
+ * with the finding; when it does not, {@link #resolve} the subject's key with what fixed it (the
+ * rule returns early after resolving, so the finding's texts are only built when they are needed).
+ * A sweep over a rule's whole population does the same for every subject at once with
+ * {@link #reconcile}, which also resolves the keys whose subject is no longer found at all.
  * {@link #open} emits {@code opened} only when the key was not open and {@code updated} only when
  * an open key's facts changed; {@link #resolve} emits {@code resolved} only when it was open. Each
  * decides on the stored row under its lock, so concurrent writers and sweeps never emit an
@@ -144,16 +149,6 @@ public class Discrepancies {
         Discrepancy resolved = opened.resolvedBy(new Discrepancy.Resolution(now, reason, evidence));
         enqueue(EventTypes.DISCREPANCY_RESOLVED, resolved, now);
         return true;
-    }
-
-    /** Opens or resolves {@code key} according to {@code shouldBeOpen}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void set(boolean shouldBeOpen, Discrepancy finding, Discrepancy.Text reason, Map<String, Object> evidence) {
-        if (shouldBeOpen) {
-            open(finding);
-        } else {
-            resolve(finding.key(), reason, evidence);
-        }
     }
 
     /**

@@ -1,47 +1,48 @@
 package org.beiqin.warehouse.config;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.beiqin.commons.security.Divisions;
-import org.beiqin.contract.Rule;
+import org.beiqin.commons.discrepancy.CountyParameters;
 
-/** A rule parameter for a record's division: the county's override if it has one, else the default. */
+/** The warehouse rules' parameters for a record's division: the county's own setting, else the default. */
 @ApplicationScoped
-public class RuleParameters {
+public class RuleParameters extends CountyParameters<WarehouseConfig.County> {
 
     @Inject
     WarehouseConfig config;
 
+    @Override
+    public String service() {
+        return "warehouse";
+    }
+
     public int stocktakeOverdueDays(String division) {
-        return county(division).flatMap(c -> boxed(c.stocktakeOverdueDays()))
-                .orElse(config.rules().stocktakeOverdueDays());
+        return setting(division, WarehouseConfig.County::stocktakeOverdueDays, config.rules().stocktakeOverdueDays());
     }
 
     public int issuedGraceDays(String division) {
-        return county(division).flatMap(c -> boxed(c.issuedGraceDays())).orElse(config.rules().issuedGraceDays());
+        return setting(division, WarehouseConfig.County::issuedGraceDays, config.rules().issuedGraceDays());
     }
 
     public int monthlyCheckDays(String division) {
-        return county(division).flatMap(c -> boxed(c.monthlyCheckDays())).orElse(config.equipment().monthlyCheckDays());
+        return setting(division, WarehouseConfig.County::monthlyCheckDays, config.equipment().monthlyCheckDays());
     }
 
     public int annualInspectionDays(String division) {
-        return county(division).flatMap(c -> boxed(c.annualInspectionDays()))
-                .orElse(config.equipment().annualInspectionDays());
+        return setting(division, WarehouseConfig.County::annualInspectionDays,
+                config.equipment().annualInspectionDays());
     }
 
     public int faultRepairDays(String division) {
-        return county(division).flatMap(c -> boxed(c.faultRepairDays())).orElse(config.equipment().faultRepairDays());
+        return setting(division, WarehouseConfig.County::faultRepairDays, config.equipment().faultRepairDays());
     }
 
     public int postUseCheckDays(String division) {
-        return county(division).flatMap(c -> boxed(c.postUseCheckDays())).orElse(config.equipment().postUseCheckDays());
+        return setting(division, WarehouseConfig.County::postUseCheckDays, config.equipment().postUseCheckDays());
     }
 
     /** XF 95-2015 scrap age of an agent, unless the county sets its own. */
@@ -61,13 +62,9 @@ public class RuleParameters {
                 config.equipment().serviceIntervalYears());
     }
 
-    private int perAgent(String division, String agent,
-            Function<WarehouseConfig.County, Map<String, Integer>> countyMap,
+    private int perAgent(String division, String agent, Function<WarehouseConfig.County, Map<String, Integer>> own,
             Map<String, Integer> defaults) {
-        Integer years = county(division).map(c -> countyMap.apply(c).get(agent)).orElse(null);
-        if (years == null) {
-            years = defaults.get(agent);
-        }
+        Integer years = keyed(division, own, defaults, agent, null);
         if (years == null) {
             throw new IllegalStateException("no extinguisher schedule configured for agent " + agent);
         }
@@ -84,17 +81,18 @@ public class RuleParameters {
         return byKind.getOrDefault(kind, byKind.getOrDefault("default", 30));
     }
 
-    public String severity(Rule rule, String division) {
-        return county(division).map(c -> c.severity().get(rule.name()))
-                .or(() -> Optional.ofNullable(config.rules().severity().get(rule.name())))
-                .orElse(rule.defaultSeverity().wire());
+    @Override
+    protected Map<String, WarehouseConfig.County> counties() {
+        return config.rules().county();
     }
 
-    private Optional<WarehouseConfig.County> county(String division) {
-        return Optional.ofNullable(config.rules().county().get(Divisions.county(division)));
+    @Override
+    protected Map<String, String> severities() {
+        return config.rules().severity();
     }
 
-    private static Optional<Integer> boxed(OptionalInt value) {
-        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+    @Override
+    protected Map<String, String> severities(WarehouseConfig.County county) {
+        return county.severity();
     }
 }

@@ -3,7 +3,6 @@ package org.beiqin.warehouse.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 import org.beiqin.warehouse.ItemKind;
@@ -124,17 +123,17 @@ public interface WarehouseConfig {
     }
 
     interface County {
-        OptionalInt stocktakeOverdueDays();
+        Optional<Integer> stocktakeOverdueDays();
 
-        OptionalInt issuedGraceDays();
+        Optional<Integer> issuedGraceDays();
 
-        OptionalInt monthlyCheckDays();
+        Optional<Integer> monthlyCheckDays();
 
-        OptionalInt annualInspectionDays();
+        Optional<Integer> annualInspectionDays();
 
-        OptionalInt faultRepairDays();
+        Optional<Integer> faultRepairDays();
 
-        OptionalInt postUseCheckDays();
+        Optional<Integer> postUseCheckDays();
 
         /** Per agent, where the county's practice differs from XF 95-2015 / GB 50444-2008. */
         Map<String, Integer> scrapYears();

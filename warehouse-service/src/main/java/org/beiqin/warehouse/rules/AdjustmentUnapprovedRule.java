@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
@@ -44,12 +45,12 @@ public class AdjustmentUnapprovedRule extends RuleSupport {
     }
 
     public void approved(Movement adjustment, String approverName) {
-        discrepancies.resolve(Findings.key(RULE, adjustment.division, "movement", adjustment.id.toString()),
+        discrepancies.resolve(findings.key(RULE, adjustment.division, "movement", adjustment.id.toString()),
                 Findings.text("县级已审批此调整", "Approved by the county"), Map.of("approvedBy", approverName));
     }
 
     public void reversed(Movement adjustment, Movement reversal) {
-        discrepancies.resolve(Findings.key(RULE, adjustment.division, "movement", adjustment.id.toString()),
+        discrepancies.resolve(findings.key(RULE, adjustment.division, "movement", adjustment.id.toString()),
                 Findings.text("调整已冲销", "The adjustment was reversed"),
                 Map.of("reversalId", reversal.id.toString()));
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Warehouse;
@@ -27,7 +28,7 @@ public class BatteryLowRule extends RuleSupport {
     RuleParameters parameters;
 
     public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
-        String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
+        String key = findings.key(RULE, e.division, "equipment", e.id.toString());
         int threshold = parameters.chargeThresholdPercent(e.kind.name());
         if (e.status == Equipment.Status.SCRAPPED || !e.batteryPowered || state.lastPercent() == null
                 || state.lastPercent() >= threshold) {

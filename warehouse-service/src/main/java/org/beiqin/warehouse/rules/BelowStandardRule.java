@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
@@ -37,7 +38,7 @@ public class BelowStandardRule extends RuleSupport {
         if (finding != null) {
             discrepancies.open(finding);
         } else {
-            discrepancies.resolve(Findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
+            discrepancies.resolve(findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
                     Findings.text("库存已达到配备标准", "Stock meets the standard"),
                     Map.of("available", stock.available(warehouse.id, item.id, today())
                             .stripTrailingZeros().toPlainString()));
@@ -55,7 +56,7 @@ public class BelowStandardRule extends RuleSupport {
                 below.add(finding);
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "standard", below,
+        discrepancies.reconcile(RULE.name(), findings.keyPrefix(), "standard", below,
                 Findings.text("库存已达到配备标准", "Stock meets the standard"));
     }
 

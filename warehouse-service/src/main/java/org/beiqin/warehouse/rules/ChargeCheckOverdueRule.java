@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
@@ -31,7 +32,7 @@ public class ChargeCheckOverdueRule extends RuleSupport {
     RuleParameters parameters;
 
     public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
-        String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
+        String key = findings.key(RULE, e.division, "equipment", e.id.toString());
         int interval = parameters.chargeIntervalDays(e.kind.name());
         Instant since = state.lastReadingAt() != null ? state.lastReadingAt() : e.registeredAt;
         long days = Duration.between(since, clock.instant()).toDays();

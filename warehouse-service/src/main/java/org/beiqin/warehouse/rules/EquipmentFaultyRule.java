@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Equipment;
@@ -29,7 +30,7 @@ public class EquipmentFaultyRule extends RuleSupport {
     RuleParameters parameters;
 
     public void check(Equipment e, Warehouse warehouse, EquipmentStates.State state) {
-        String key = Findings.key(RULE, e.division, "equipment", e.id.toString());
+        String key = findings.key(RULE, e.division, "equipment", e.id.toString());
         int limit = parameters.faultRepairDays(e.division);
         boolean faultStanding = e.status == Equipment.Status.FAULTY && state.faultSince() != null;
         long days = faultStanding ? Duration.between(state.faultSince(), clock.instant()).toDays() : 0;

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -36,7 +37,7 @@ public class ExpiredStockRule extends RuleSupport {
         if (finding != null) {
             discrepancies.open(finding);
         } else if (quantity.signum() == 0 || expiresOn == null || !expiresOn.isBefore(today())) {
-            discrepancies.resolve(Findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot)),
+            discrepancies.resolve(findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot)),
                     Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"),
                     Map.of("remaining", quantity.stripTrailingZeros().toPlainString()));
         }
@@ -57,7 +58,7 @@ public class ExpiredStockRule extends RuleSupport {
             LocalDate expiresOn = row[4] instanceof LocalDate d ? d : ((Date) row[4]).toLocalDate();
             expired.add(finding(warehouse, item, (String) row[2], expiresOn, (BigDecimal) row[3]));
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "lot", expired,
+        discrepancies.reconcile(RULE.name(), findings.keyPrefix(), "lot", expired,
                 Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"));
     }
 

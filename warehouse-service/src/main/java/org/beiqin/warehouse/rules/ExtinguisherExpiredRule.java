@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
@@ -26,7 +27,7 @@ public class ExtinguisherExpiredRule extends RuleSupport {
     public static final Rule RULE = Rule.EXTINGUISHER_EXPIRED;
 
     public void check(Extinguisher e, Warehouse warehouse, ExtinguisherStates.State state) {
-        String key = Findings.key(RULE, e.division, "extinguisher", e.id.toString());
+        String key = findings.key(RULE, e.division, "extinguisher", e.id.toString());
         if (e.status == Extinguisher.Status.SCRAPPED) {
             discrepancies.resolve(key, Findings.text("已报废", "Scrapped"), Map.of());
             return;

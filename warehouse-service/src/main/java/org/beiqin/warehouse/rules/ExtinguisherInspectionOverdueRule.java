@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Extinguisher;
@@ -34,7 +35,7 @@ public class ExtinguisherInspectionOverdueRule extends RuleSupport {
             "annual inspection", "service", "periodic service");
 
     public void check(Extinguisher e, Warehouse warehouse, ExtinguisherSchedule schedule) {
-        String key = Findings.key(RULE, e.division, "extinguisher", e.id.toString());
+        String key = findings.key(RULE, e.division, "extinguisher", e.id.toString());
         List<String> overdue = new ArrayList<>(
                 e.status == Extinguisher.Status.IN_SERVICE ? schedule.overdue(today()) : List.of());
         if (schedule.scrapAgeReached(today())) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.FacilityInspection;
 import org.beiqin.warehouse.Warehouse;
@@ -27,7 +28,7 @@ public class FacilityRiskRule extends RuleSupport {
             "backupPowerCharged", "备用电源电量不足", "extinguisherPresent", "缺少有效灭火器");
 
     public void inspected(Warehouse warehouse, FacilityInspection inspection) {
-        String key = Findings.key(RULE, warehouse.division, "warehouse", warehouse.id.toString());
+        String key = findings.key(RULE, warehouse.division, "warehouse", warehouse.id.toString());
         List<String> failed = inspection.failed();
         if (failed.isEmpty()) {
             discrepancies.resolve(key, Findings.text("设施检查全部合格", "The facility inspection passed"),

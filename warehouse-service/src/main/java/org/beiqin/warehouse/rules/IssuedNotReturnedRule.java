@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -46,7 +47,7 @@ public class IssuedNotReturnedRule extends RuleSupport {
         if (finding != null) {
             discrepancies.open(finding);
         } else if (outstanding.signum() == 0) {
-            discrepancies.resolve(Findings.key(RULE, issue.division, "issue", issueId.toString()),
+            discrepancies.resolve(findings.key(RULE, issue.division, "issue", issueId.toString()),
                     Findings.text("物资已归还或核销", "Returned or written off"),
                     settledBy == null ? Map.of() : Map.of("movementId", settledBy.toString()));
         }
@@ -68,7 +69,7 @@ public class IssuedNotReturnedRule extends RuleSupport {
                 overdue.add(finding);
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "issue", overdue,
+        discrepancies.reconcile(RULE.name(), findings.keyPrefix(), "issue", overdue,
                 Findings.text("物资已归还或核销", "Returned or written off"));
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.config.WarehouseConfig;
@@ -48,7 +49,7 @@ public class ItemUnlabeledRule extends RuleSupport {
     @Transactional(Transactional.TxType.MANDATORY)
     public void check(Item item) {
         List<String> missing = missing(item);
-        String key = Findings.key(RULE, item.division, "item", item.id.toString());
+        String key = findings.key(RULE, item.division, "item", item.id.toString());
         if (missing.isEmpty()) {
             discrepancies.resolve(key, Findings.text("标识信息已补全", "Labelling attributes filled"), Map.of());
             return;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.ClockProducer;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
@@ -52,7 +53,7 @@ public class LedgerMismatchRule extends RuleSupport {
         String id = subjectId(warehouse.id, zone.id, item.id, lot);
         BigDecimal difference = counted.subtract(ledger);
         if (difference.signum() == 0) {
-            discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock", id),
+            discrepancies.resolve(findings.key(RULE, warehouse.division, "stock", id),
                     Findings.text("复盘数量与账面相符", "A later count matches the ledger"),
                     Map.of("stocktakeId", stocktake.id.toString(), "counted", counted.toPlainString()));
             return;
@@ -63,7 +64,7 @@ public class LedgerMismatchRule extends RuleSupport {
     /** The approved correction posted the difference. */
     public void corrected(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, UUID stocktakeId,
             UUID movementId) {
-        discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock",
+        discrepancies.resolve(findings.key(RULE, warehouse.division, "stock",
                 subjectId(warehouse.id, zoneId, itemId, lot)),
                 Findings.text("盘点差异已审批并更正入账", "The stocktake difference was approved and posted"),
                 Map.of("stocktakeId", stocktakeId.toString(), "movementId", movementId.toString()));
@@ -78,7 +79,7 @@ public class LedgerMismatchRule extends RuleSupport {
      * county changed its book later; a count sent back to be redone is judged when it is submitted.
      */
     public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, boolean reversal) {
-        String key = Findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
+        String key = findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
         lockLine(warehouse, zoneId, itemId, lot);
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("""
@@ -162,7 +163,7 @@ public class LedgerMismatchRule extends RuleSupport {
             evidence.put("remaining", plain(remaining));
         }
         // an open difference stays the line of the stocktake that found it, whatever count restates it
-        Discrepancy.Source source = discrepancies.find(Findings.key(RULE, warehouse.division, "stock", id))
+        Discrepancy.Source source = discrepancies.find(findings.key(RULE, warehouse.division, "stock", id))
                 .filter(Discrepancies.OpenState::open).map(state -> state.finding().source())
                 .orElse(source(stocktake, warehouse));
         discrepancies.open(findings.finding(RULE, warehouse.division, "stock", id, label, zh, en, evidence)
@@ -176,7 +177,7 @@ public class LedgerMismatchRule extends RuleSupport {
      */
     public void lockLine(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, Findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot)))
+                .setParameter(1, findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot)))
                 .getSingleResult();
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.StorageZone;
@@ -28,7 +29,7 @@ public class MixedStorageRule extends RuleSupport {
         String id = Findings.compositeId(warehouse.id, zone.id, item.id);
         BigDecimal quantity = stock.inZone(warehouse.id, zone.id, item.id);
         if (zone.category == item.category || quantity.signum() == 0) {
-            discrepancies.resolve(Findings.key(RULE, warehouse.division, "stock", id),
+            discrepancies.resolve(findings.key(RULE, warehouse.division, "stock", id),
                     Findings.text("物资已移出不符的存放区", "The stock left the zone of another category"),
                     Map.of("zoneId", zone.id.toString()));
             return;

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.ItemKind;
@@ -41,7 +42,7 @@ public class PersonalKitRule extends RuleSupport {
 
     public void check(Warehouse warehouse, Item item) {
         String id = Findings.compositeId(warehouse.id, item.id);
-        String key = Findings.key(RULE, warehouse.division, "kit", id);
+        String key = findings.key(RULE, warehouse.division, "kit", id);
         int needed = responders(warehouse.division);
         BigDecimal available = stock.available(warehouse.id, item.id, today());
         if (item.kind != ItemKind.PERSONAL_KIT || available.compareTo(BigDecimal.valueOf(needed)) >= 0) {

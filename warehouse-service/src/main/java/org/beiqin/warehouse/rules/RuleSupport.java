@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.beiqin.commons.discrepancy.Discrepancies;
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.warehouse.readmodel.StockQueries;
 
 /** What every warehouse rule works with: its findings, their state, the ledger, the clock. */

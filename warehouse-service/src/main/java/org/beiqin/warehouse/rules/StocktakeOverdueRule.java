@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.beiqin.warehouse.readmodel.Times;
+import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.commons.time.Wording;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
+import org.beiqin.warehouse.readmodel.Times;
 
 /**
  * STOCKTAKE_OVERDUE (定期盘库 — notice 002; "日周月"排查 — notice 004): no completed stocktake of a
@@ -60,13 +61,13 @@ public class StocktakeOverdueRule extends RuleSupport {
                                 : Map.of("lastStocktakeAt", last.toString(), "limitDays", limit)));
             }
         }
-        discrepancies.reconcile(RULE.name(), Findings.SERVICE + "/", "warehouse", overdue,
+        discrepancies.reconcile(RULE.name(), findings.keyPrefix(), "warehouse", overdue,
                 Findings.text("已在期限内完成盘点", "A stocktake was completed within the limit"));
     }
 
     /** A stocktake was submitted: the warehouse is counted. */
     public void completed(Warehouse warehouse, UUID stocktakeId) {
-        discrepancies.resolve(Findings.key(RULE, warehouse.division, "warehouse", warehouse.id.toString()),
+        discrepancies.resolve(findings.key(RULE, warehouse.division, "warehouse", warehouse.id.toString()),
                 Findings.text("盘点已完成", "A stocktake was completed"), Map.of("stocktakeId", stocktakeId.toString()));
     }
 }

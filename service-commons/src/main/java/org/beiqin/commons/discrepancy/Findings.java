@@ -1,34 +1,43 @@
-package org.beiqin.warehouse.rules;
+package org.beiqin.commons.discrepancy;
 
 import java.time.Clock;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
-import org.beiqin.warehouse.config.RuleParameters;
 
-/** Builds this service's findings: stable keys, the configured severity, both languages. */
+/**
+ * Builds a service's findings: stable keys under the service's name, the severity its
+ * configuration gives the rule in that division, both languages, the detection time from the
+ * injected clock. The service supplies only its {@link FindingPolicy}.
+ */
 @ApplicationScoped
 public class Findings {
-
-    public static final String SERVICE = "warehouse";
 
     @Inject
     Clock clock;
 
     @Inject
-    RuleParameters parameters;
+    Instance<FindingPolicy> policy;
 
-    public static String key(Rule rule, String division, String subjectType, String subjectId) {
-        return Discrepancy.key(SERVICE, division, rule.name(), subjectType, subjectId);
+    /** The key of a finding about one subject: {@code service/division/RULE/type/id}. */
+    public String key(Rule rule, String division, String subjectType, String subjectId) {
+        return Discrepancy.key(policy.get().service(), division, rule.name(), subjectType, subjectId);
+    }
+
+    /** What every key of this service starts with, for {@link Discrepancies#reconcile}. */
+    public String keyPrefix() {
+        return policy.get().service() + "/";
     }
 
     public Discrepancy finding(Rule rule, String division, String subjectType, String subjectId, String label,
             String zh, String en, Map<String, Object> evidence) {
-        return Discrepancy.found(SERVICE, rule, parameters.severity(rule, division), division,
+        FindingPolicy service = policy.get();
+        return Discrepancy.found(service.service(), rule, service.severity(rule, division), division,
                 new Discrepancy.Subject(subjectType, subjectId, label), clock.instant(), text(zh, en), evidence);
     }
 

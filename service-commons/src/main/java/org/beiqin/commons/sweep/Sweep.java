@@ -1,0 +1,37 @@
+package org.beiqin.commons.sweep;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * A periodic check that deadlines make necessary (nobody writes when a deadline passes). It runs
+ * in one transaction, on one replica at a time ({@link SweepLock}); what it finds is judged per
+ * key, so a repeated sweep emits nothing new. A service's sweep supplies its name, what a skipped
+ * run returns, the work, and a {@code @Scheduled} method (its own period setting) calling
+ * {@link #sweep()}.
+ *
+ * @param <R> what one run reports
+ */
+public abstract class Sweep<R> {
+
+    @Inject
+    SweepLock lock;
+
+    private final String name;
+
+    private final R skipped;
+
+    protected Sweep(String name, R skipped) {
+        this.name = name;
+        this.skipped = skipped;
+    }
+
+    /** The work of one period, inside the sweep's transaction, while this replica holds the lock. */
+    protected abstract R run();
+
+    /** Runs the work, or returns the skipped result when another replica is sweeping right now. */
+    @Transactional
+    public R sweep() {
+        return lock.tryAcquire(name) ? run() : skipped;
+    }
+}
