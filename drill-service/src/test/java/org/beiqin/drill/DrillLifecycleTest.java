@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -189,9 +188,5 @@ class DrillLifecycleTest extends DrillTestBase {
                 .body("errors.message", hasItem("截止日期不能早于起始日期"));
         keeper(town).queryParam("division", town).queryParam("from", "五月").get("/api/drills").then().statusCode(422)
                 .body("errors.field", hasItem("from"));
-    }
-
-    private static String uuid() {
-        return UUID.randomUUID().toString();
     }
 }

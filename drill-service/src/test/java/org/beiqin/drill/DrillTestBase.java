@@ -1,35 +1,24 @@
 package org.beiqin.drill;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
-import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
-import org.beiqin.testing.TestClock;
-import org.beiqin.testing.Tokens;
+import org.beiqin.testing.ServiceTestBase;
 import org.beiqin.testing.TopicWriter;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * One Quarkus boot, one throw-away database and one in-process broker for the module's tests.
@@ -38,45 +27,13 @@ import io.restassured.specification.RequestSpecification;
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-public abstract class DrillTestBase {
+public abstract class DrillTestBase extends ServiceTestBase {
 
-    private static final AtomicInteger TOWNSHIPS = new AtomicInteger(100);
-    protected static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-
-    @Inject
-    protected TestClock clock;
-
-    protected DiscrepancyFeed discrepancies;
     protected TopicWriter movements;
 
     @BeforeEach
     void openTopics() {
-        clock.reset();
-        discrepancies = new DiscrepancyFeed();
-        movements = new TopicWriter();
-    }
-
-    @AfterEach
-    void closeTopics() {
-        discrepancies.close();
-        movements.close();
-        clock.reset();
-    }
-
-    protected static String newTownship() {
-        return "410182" + String.format("%03d", TOWNSHIPS.incrementAndGet());
-    }
-
-    protected static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    protected static RequestSpecification keeper(String township) {
-        return as(Tokens.keeper(township));
-    }
-
-    protected static RequestSpecification county() {
-        return as(Tokens.countyOffice("410182"));
+        movements = perTest(new TopicWriter());
     }
 
     /** A flood drill plan as notice 002 describes one; {@code threeOutages} adds the 三断 scenario. */
@@ -122,6 +79,15 @@ public abstract class DrillTestBase {
 
     /** Writes an issue movement referencing the drill, as the warehouse service publishes it. */
     protected String issueForDrill(String township, String drillId, String warehouseId, String itemId, int quantity) {
+        Map<String, Object> data = issueData(township, drillId, warehouseId, itemId, quantity);
+        movements.event(Topics.WAREHOUSE_MOVEMENTS, itemId, "/warehouse-service", EventTypes.STOCK_MOVED,
+                clock.instant(), EventTypes.STOCK_MOVED_SCHEMA, data);
+        return (String) data.get("movementId");
+    }
+
+    /** The data of an issue movement referencing the drill, as the warehouse service writes it. */
+    protected Map<String, Object> issueData(String township, String drillId, String warehouseId, String itemId,
+            int quantity) {
         String movementId = UUID.randomUUID().toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("movementId", movementId);
@@ -137,21 +103,7 @@ public abstract class DrillTestBase {
         data.put("actor", "keeper");
         data.put("occurredAt", clock.instant().toString());
         data.put("recordedAt", clock.instant().toString());
-        movements.event(Topics.WAREHOUSE_MOVEMENTS, itemId, "/warehouse-service", EventTypes.STOCK_MOVED,
-                clock.instant(), EventTypes.STOCK_MOVED_SCHEMA, data);
-        return movementId;
-    }
-
-    protected Discrepancy awaitOpened(String rule, String... keyFragments) {
-        return discrepancies.awaitOpened(rule, keyFragments);
-    }
-
-    protected Discrepancy awaitResolved(String rule, String... keyFragments) {
-        return discrepancies.awaitResolved(rule, keyFragments);
-    }
-
-    protected List<String> openedKeys(String rule, String fragment) {
-        return discrepancies.openedKeys(rule, fragment);
+        return data;
     }
 
     protected static void sweep() {

@@ -89,7 +89,7 @@ class AttendanceIntegrityTest extends DutyTestBase {
                 .statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
         clock.advance(Duration.ofMinutes(11));
         sweep();
-        assertThat(opened("UNREACHABLE", check)).isEmpty();
+        assertThat(openedKeys("UNREACHABLE", check)).isEmpty();
     }
 
     @Test
@@ -227,21 +227,5 @@ class AttendanceIntegrityTest extends DutyTestBase {
                 .body("find { it.id == '" + night + "' }.changeReason", equalTo("李赵对调"));
         assertThat(memberOf(town, period, late)).isEqualTo(zhao);
         assertThat(memberOf(town, period, night)).isEqualTo(li);
-    }
-
-    private static Map<String, Object> swap(String otherShift, String reason, int version, int otherVersion) {
-        return Map.of("otherShiftId", otherShift, "reason", reason, "version", version, "otherVersion", otherVersion);
-    }
-
-    private static String memberOf(String town, String period, String shift) {
-        return office(town).get("/api/duty/periods/" + period + "/shifts").then().extract()
-                .jsonPath().<Map<String, Object>>getList("$").stream().filter(s -> shift.equals(s.get("id")))
-                .map(s -> (String) s.get("memberId")).findFirst().orElseThrow();
-    }
-
-    private static int version(String town, String period, String shift) {
-        return office(town).get("/api/duty/periods/" + period + "/shifts").then().extract()
-                .jsonPath().<Map<String, Object>>getList("$").stream().filter(s -> shift.equals(s.get("id")))
-                .map(s -> (Integer) s.get("version")).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,5 @@
 package org.beiqin.duty;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -9,72 +8,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 import org.beiqin.contract.Topics;
 import org.beiqin.contract.UserChanged;
-import org.beiqin.testing.DiscrepancyFeed;
 import org.beiqin.testing.KafkaTestResource;
 import org.beiqin.testing.PostgresTestResource;
-import org.beiqin.testing.TestClock;
+import org.beiqin.testing.ServiceTestBase;
 import org.beiqin.testing.Tokens;
 import org.beiqin.testing.TopicReader;
 import org.beiqin.testing.TopicWriter;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** One Quarkus boot, one throw-away database and one in-process broker for the module's tests. */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
-public abstract class DutyTestBase {
+public abstract class DutyTestBase extends ServiceTestBase {
 
-    private static final AtomicInteger TOWNSHIPS = new AtomicInteger(100);
-    protected static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
-
-    @Inject
-    protected TestClock clock;
-
-    protected DiscrepancyFeed discrepancies;
     protected TopicReader teams;
 
     @BeforeEach
     void openTopics() {
-        clock.reset();
-        discrepancies = new DiscrepancyFeed();
-        teams = new TopicReader(Topics.ROSTER_TEAMS);
-    }
-
-    @AfterEach
-    void closeTopics() {
-        discrepancies.close();
-        teams.close();
-        clock.reset();
-    }
-
-    protected static String newTownship() {
-        return "410182" + String.format("%03d", TOWNSHIPS.incrementAndGet());
-    }
-
-    protected static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        teams = perTest(new TopicReader(Topics.ROSTER_TEAMS));
     }
 
     protected static RequestSpecification office(String division) {
         return as(Tokens.token("office-" + division, "镇应急办" + division, division, Set.of("keeper")));
-    }
-
-    protected static RequestSpecification county() {
-        return as(Tokens.countyOffice("410182"));
     }
 
     /** The duty officer signed in as {@code account}. */
@@ -167,16 +131,24 @@ public abstract class DutyTestBase {
         county().post("/api/duty/sweep").then().statusCode(200);
     }
 
-    protected Discrepancy awaitOpened(String rule, String... keyFragments) {
-        return discrepancies.awaitOpened(rule, keyFragments);
+    /** The body of a swap of a shift with {@code otherShift}, made on the versions the office saw. */
+    protected static Map<String, Object> swap(String otherShift, String reason, int version, int otherVersion) {
+        return Map.of("otherShiftId", otherShift, "reason", reason, "version", version, "otherVersion", otherVersion);
     }
 
-    protected Discrepancy awaitResolved(String rule, String... keyFragments) {
-        return discrepancies.awaitResolved(rule, keyFragments);
+    /** Who stands the shift now, as the office's roster shows it. */
+    protected static String memberOf(String town, String period, String shift) {
+        return (String) shiftAsListed(town, period, shift).get("memberId");
     }
 
-    /** Keys opened for {@code rule} containing {@code fragment}, after waiting two seconds. */
-    protected List<String> opened(String rule, String fragment) {
-        return discrepancies.openedKeys(rule, fragment);
+    /** The shift's version, as the office's roster shows it. */
+    protected static int version(String town, String period, String shift) {
+        return (Integer) shiftAsListed(town, period, shift).get("version");
+    }
+
+    private static Map<String, Object> shiftAsListed(String town, String period, String shift) {
+        return office(town).get("/api/duty/periods/" + period + "/shifts").then().statusCode(200).extract()
+                .jsonPath().<Map<String, Object>>getList("$").stream().filter(s -> shift.equals(s.get("id")))
+                .findFirst().orElseThrow();
     }
 }

@@ -51,7 +51,7 @@ class RosterTest extends DutyTestBase {
 
         clock.set(LocalDateTime.of(2026, 7, 20, 8, 14));
         sweep();
-        assertThat(opened("NOT_CHECKED_IN", staffShift)).isEmpty();
+        assertThat(openedKeys("NOT_CHECKED_IN", staffShift)).isEmpty();
         clock.set(LocalDateTime.of(2026, 7, 20, 8, 15));
         sweep();
         Discrepancy absent = awaitOpened("NOT_CHECKED_IN", staffShift + ":" + officer);
@@ -84,7 +84,7 @@ class RosterTest extends DutyTestBase {
                 .body("memberName", equalTo("赵替班")).body("replacedMemberId", equalTo(leader));
         clock.set(LocalDateTime.of(2026, 7, 20, 8, 54));
         sweep();
-        assertThat(opened("LEADER_ABSENT", leaderShift + ":" + substitute)).isEmpty();
+        assertThat(openedKeys("LEADER_ABSENT", leaderShift + ":" + substitute)).isEmpty();
         officer("sub-" + town, town).post("/api/duty/me/check-in").then().statusCode(200).body("late", equalTo(true));
         // the leader's absence is a fact: neither the edit nor the substitute's arrival resolves it
         officer("officer-" + town, town).post("/api/duty/me/check-out").then().statusCode(200);
@@ -119,7 +119,7 @@ class RosterTest extends DutyTestBase {
 
         clock.advance(Duration.ofMinutes(9));
         sweep();
-        assertThat(opened("UNREACHABLE", check)).isEmpty();
+        assertThat(openedKeys("UNREACHABLE", check)).isEmpty();
         clock.advance(Duration.ofMinutes(1));
         sweep();
         Discrepancy unreachable = awaitOpened("UNREACHABLE", check);
@@ -172,7 +172,7 @@ class RosterTest extends DutyTestBase {
         assertThat(now.summary().zh()).startsWith("“汛期 24 小时值班”有 1 段时间").doesNotContain("08:00—");
         long updates = discrepancies.count(EventTypes.DISCREPANCY_UPDATED, "COVERAGE_GAP", period);
         sweep();
-        assertThat(opened("COVERAGE_GAP", period)).as("still the same episode: one opened event").hasSize(1);
+        assertThat(openedKeys("COVERAGE_GAP", period)).as("still the same episode: one opened event").hasSize(1);
         assertThat(discrepancies.count(EventTypes.DISCREPANCY_UPDATED, "COVERAGE_GAP", period))
                 .as("a sweep that finds the same gap says nothing").isEqualTo(updates);
 
@@ -205,7 +205,7 @@ class RosterTest extends DutyTestBase {
         assertThat(Instant.parse(overMonthEnd.get("endsAt").toString())).isEqualTo(at(2026, 2, 1, 8, 0));
         clock.set(LocalDateTime.of(2026, 1, 29, 12, 0));
         sweep();
-        assertThat(opened("COVERAGE_GAP", period)).as("the rotation covers every minute").isEmpty();
+        assertThat(openedKeys("COVERAGE_GAP", period)).as("the rotation covers every minute").isEmpty();
         assertThat(office(town).get("/api/duty/periods/" + period).then().statusCode(200).extract().jsonPath()
                 .getList("gaps")).isEmpty();
 

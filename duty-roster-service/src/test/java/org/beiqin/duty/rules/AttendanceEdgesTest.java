@@ -92,7 +92,7 @@ class AttendanceEdgesTest extends DutyTestBase {
         clock.set(LocalDateTime.of(2026, 7, 24, 8, 15));
         sweep();
         awaitOpened("NOT_CHECKED_IN", missed + ":" + absent);
-        assertThat(opened("NOT_CHECKED_IN", kept)).isEmpty();
+        assertThat(openedKeys("NOT_CHECKED_IN", kept)).isEmpty();
 
         // check-out records the time on her shift only; a second tap is refused
         clock.set(LocalDateTime.of(2026, 7, 24, 9, 58));
@@ -124,7 +124,7 @@ class AttendanceEdgesTest extends DutyTestBase {
         String theirsOfficer = member(theirs, theirsTeam, "邻县值班", "t-" + theirs, "13800000222", "M", "1969-03-01",
                 List.of());
         awaitOpened("MEMBER_OVER_AGE", theirsOfficer);
-        assertThat(opened("MEMBER_OVER_AGE", oursOfficer)).as("57 is within the default 60").isEmpty();
+        assertThat(openedKeys("MEMBER_OVER_AGE", oursOfficer)).as("57 is within the default 60").isEmpty();
 
         String oursPeriod = period(ours, "白班", at(7, 25, 8, 0), at(7, 25, 20, 0));
         String theirsPeriod = period(theirs, "白班", at(7, 25, 8, 0), at(7, 25, 20, 0));
@@ -133,7 +133,7 @@ class AttendanceEdgesTest extends DutyTestBase {
         clock.set(LocalDateTime.of(2026, 7, 25, 8, 5));
         sweep();
         awaitOpened("NOT_CHECKED_IN", theirsShift);
-        assertThat(opened("NOT_CHECKED_IN", oursShift)).as("15 minutes' grace here").isEmpty();
+        assertThat(openedKeys("NOT_CHECKED_IN", oursShift)).as("15 minutes' grace here").isEmpty();
 
         officer("t-" + theirs, theirs).post("/api/duty/me/check-in").then().statusCode(200);
         Map<String, Object> check = as(Tokens.countyOffice("410183")).body(Map.of("division", theirs))

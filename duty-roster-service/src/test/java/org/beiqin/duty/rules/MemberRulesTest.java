@@ -59,7 +59,7 @@ class MemberRulesTest extends DutyTestBase {
                 .put("/api/duty/teams/" + team + "/members/" + deputy).then().statusCode(200);
         office(town).body(change("TRANSFERRED", "13800000051", List.of(), true, 1))
                 .put("/api/duty/teams/" + team + "/members/" + commander).then().statusCode(200);
-        assertThat(opened("STALE_ASSIGNMENT", commander)).as("still holds the future shift").hasSize(1);
+        assertThat(openedKeys("STALE_ASSIGNMENT", commander)).as("still holds the future shift").hasSize(1);
         // the open finding now names only what he still holds
         assertThat(discrepancies.awaitUpdated("STALE_ASSIGNMENT", "仍担任：1 个未到期的班次", commander).summary().zh())
                 .doesNotContain("指挥长");
@@ -96,7 +96,7 @@ class MemberRulesTest extends DutyTestBase {
         String team = team(town, "三官庙村应急队", "village");
         member(town, team, "队员一", null, "13800000061", "M", "1990-01-01", List.of());
         member(town, team, "队员二", null, "13800000062", "F", "1992-01-01", List.of());
-        assertThat(opened("TEAM_BELOW_MINIMUM", team)).as("judged by the sweep, not while being entered").isEmpty();
+        assertThat(openedKeys("TEAM_BELOW_MINIMUM", team)).as("judged by the sweep, not while being entered").isEmpty();
         sweep();
         Discrepancy below = awaitOpened("TEAM_BELOW_MINIMUM", team);
         assertThat(below.evidence()).containsEntry("active", 2).containsEntry("minimum", 3);
@@ -119,7 +119,7 @@ class MemberRulesTest extends DutyTestBase {
         String woman = member(town, team, "刘大姐", null, "13800000072", "F", "1975-07-02", List.of());
         clock.set(LocalDateTime.of(2026, 7, 1, 23, 0));
         sweep();
-        assertThat(opened("MEMBER_OVER_AGE", woman)).as("50 until tomorrow").isEmpty();
+        assertThat(openedKeys("MEMBER_OVER_AGE", woman)).as("50 until tomorrow").isEmpty();
         clock.set(LocalDateTime.of(2026, 7, 2, 0, 30));
         sweep();
         awaitOpened("MEMBER_OVER_AGE", woman);
