@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,9 @@ public final class Layering {
     private static final String HEADER_PARAM = "jakarta.ws.rs.HeaderParam";
     private static final String IDEMPOTENT = "org.beiqin.commons.idempotency.Idempotent";
     private static final String NOT_IDEMPOTENT = "org.beiqin.commons.idempotency.NotIdempotent";
+    private static final String ENTITY_MANAGER = "jakarta.persistence.EntityManager";
+    private static final Set<String> PANACHE_QUERIES = Set.of("findById", "findByIdOptional", "find", "findAll",
+            "list", "listAll", "stream", "streamAll", "count", "delete", "deleteAll", "deleteById", "update");
     private static final Pattern VARIABLE = Pattern.compile("\\{\\s*([^}:\\s]+)\\s*(?::[^}]*)?}");
 
     private final String root;
@@ -93,6 +97,29 @@ public final class Layering {
     public List<String> resourcesOutsideRest() {
         return classes.stream().filter(c -> c.isAnnotatedWith(RESOURCE))
                 .filter(c -> !c.getPackageName().startsWith(root + ".rest")).map(JavaClass::getName).toList();
+    }
+
+    /**
+     * Classes of the rest layer that read the database themselves: an {@code EntityManager}, or a
+     * Panache query (find, list, count…) on an entity. Resources go through the service layer or
+     * a read model, which read what a list needs in one query per kind.
+     */
+    public List<String> restLayerQuerying() {
+        List<String> found = new ArrayList<>();
+        for (JavaClass type : classes) {
+            if (!type.getPackageName().startsWith(root + ".rest")) {
+                continue;
+            }
+            if (type.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(d -> d.getTargetClass().getName().equals(ENTITY_MANAGER))) {
+                found.add(type.getName() + " uses an EntityManager");
+            }
+            type.getMethodCallsFromSelf().stream()
+                    .filter(call -> isEntity(call.getTargetOwner()) && PANACHE_QUERIES.contains(call.getName()))
+                    .forEach(call -> found.add(call.getOrigin().getFullName() + " calls "
+                            + call.getTargetOwner().getSimpleName() + "." + call.getName()));
+        }
+        return found;
     }
 
     /** Public resource methods that take or return a JPA entity. */

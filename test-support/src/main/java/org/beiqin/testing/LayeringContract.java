@@ -70,6 +70,11 @@ public abstract class LayeringContract {
     }
 
     @Test
+    void resourcesLeaveTheDatabaseToTheLayersBelow() {
+        assertEquals(List.of(), layering().restLayerQuerying());
+    }
+
+    @Test
     void noResourceTakesOrReturnsAnEntity() {
         assertEquals(List.of(), layering().resourcesExposingEntities());
     }

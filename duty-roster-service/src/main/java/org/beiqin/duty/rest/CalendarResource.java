@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.beiqin.duty.service.CalendarFeeds;
+import org.beiqin.duty.service.Lookups;
 
 /**
  * The subscription address a phone's calendar reads: no sign-in, the secret in the path is the
@@ -26,12 +27,15 @@ public class CalendarResource {
     @Inject
     CalendarFeeds calendars;
 
+    @Inject
+    Lookups lookups;
+
     @GET
     @Path("{token}.ics")
     @Produces("text/calendar;charset=UTF-8")
     @Operation(summary = "日历订阅（免登录） My shifts for a calendar subscription, by its secret address")
     public Response feed(@PathParam("token") String token) {
-        return Response.ok(ShiftCalendar.write(calendars.shifts(token), "备勤值班"))
+        return Response.ok(ShiftCalendar.write(calendars.shifts(token), "备勤值班", lookups))
                 .header("Cache-Control", "private, max-age=300").build();
     }
 }

@@ -34,6 +34,7 @@ import org.beiqin.contract.Discrepancy;
 import org.beiqin.duty.rules.DutySweep;
 import org.beiqin.duty.service.AttendanceService;
 import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.Lookups;
 import org.beiqin.duty.service.SpotCheckService;
 
 @Path("/api/duty")
@@ -45,6 +46,9 @@ public class DutyResource {
 
     @Inject
     AttendanceService attendance;
+
+    @Inject
+    Lookups lookups;
 
     @Inject
     SpotCheckService spotChecks;
@@ -65,8 +69,8 @@ public class DutyResource {
     @Path("now")
     @Operation(summary = "此刻在班 Who is on duty now, and who has not checked in")
     public Views.OnDuty now(@QueryParam("division") String division) {
-        List<Views.ShiftView> onDuty = attendance.onDutyNow(QueryParams.division(division)).stream()
-                .map(Views.ShiftView::from).toList();
+        List<Views.ShiftView> onDuty = Views.ShiftView.list(attendance.onDutyNow(QueryParams.division(division)),
+                lookups);
         return new Views.OnDuty(onDuty, onDuty.stream().filter(s -> s.checkedInAt() == null).toList());
     }
 
@@ -78,16 +82,15 @@ public class DutyResource {
             description = "发给该区划此刻在班的每个人，须在 10 分钟内应答；未应答则升级给带班领导，并记为联系不上。"
                     + "乡镇值班员（镇应急办）可查本镇及所辖村，但不查自己的班次。")
     public Response send(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewSpotCheck command) {
-        return Response.status(201).entity(spotChecks.send(command.division()).stream()
-                .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList()).build();
+        return Response.status(201)
+                .entity(Views.SpotCheckView.list(spotChecks.send(command.division()), clock.instant(), lookups)).build();
     }
 
     @GET
     @Path("spot-checks")
     @Operation(summary = "查岗记录 Spot-check history, with escalations")
     public List<Views.SpotCheckView> history(@QueryParam("division") String division) {
-        return spotChecks.history(QueryParams.division(division)).stream()
-                .map(c -> Views.SpotCheckView.from(c, clock.instant())).toList();
+        return Views.SpotCheckView.list(spotChecks.history(QueryParams.division(division)), clock.instant(), lookups);
     }
 
     @POST
@@ -95,7 +98,7 @@ public class DutyResource {
     @Path("spot-checks/{id}/acknowledgement")
     @Operation(summary = "应答查岗 Acknowledge a spot check (the officer checked)")
     public Views.SpotCheckView acknowledge(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
-        return Views.SpotCheckView.from(spotChecks.acknowledge(id), clock.instant());
+        return Views.SpotCheckView.from(spotChecks.acknowledge(id), clock.instant(), lookups);
     }
 
     @GET

@@ -39,6 +39,7 @@ import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.service.AttendanceService;
 import org.beiqin.duty.service.CalendarFeeds;
 import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.Lookups;
 import org.beiqin.duty.service.SpotCheckFeed;
 import org.beiqin.duty.service.SpotCheckService;
 
@@ -53,6 +54,9 @@ public class MeResource {
 
     @Inject
     AttendanceService attendance;
+
+    @Inject
+    Lookups lookups;
 
     @Inject
     SpotCheckService spotChecks;
@@ -77,8 +81,8 @@ public class MeResource {
             p.range("days", days, 1, 366);
             p.check();
         }
-        return attendance.upcoming(attendance.me(), days, Math.max(1, Math.min(limit, 100))).stream()
-                .map(Views.ShiftView::from).toList();
+        return Views.ShiftView.list(attendance.upcoming(attendance.me(), days, Math.max(1, Math.min(limit, 100))),
+                lookups);
     }
 
     @GET
@@ -86,7 +90,7 @@ public class MeResource {
     @Produces("text/calendar;charset=UTF-8")
     @Operation(summary = "我的班次（日历文件） My shifts as iCalendar")
     public Response calendar() {
-        return Response.ok(ShiftCalendar.write(attendance.upcoming(200), "备勤值班"))
+        return Response.ok(ShiftCalendar.write(attendance.upcoming(200), "备勤值班", lookups))
                 .header("Content-Disposition", "attachment; filename=\"duty-shifts.ics\"").build();
     }
 
@@ -123,7 +127,7 @@ public class MeResource {
     @Operation(summary = "签到 Check in to my current shift",
             description = "班次开始前 30 分钟至结束之间可签到；开始后签到记为迟到。")
     public Views.ShiftView checkIn(@HeaderParam(Idempotency.HEADER) String key, Commands.CheckIn command) {
-        return Views.ShiftView.from(attendance.checkIn(command == null ? null : command.location()));
+        return Views.ShiftView.from(attendance.checkIn(command == null ? null : command.location()), lookups);
     }
 
     @POST
@@ -131,15 +135,14 @@ public class MeResource {
     @Path("check-out")
     @Operation(summary = "签退 Check out")
     public Views.ShiftView checkOut(@HeaderParam(Idempotency.HEADER) String key) {
-        return Views.ShiftView.from(attendance.checkOut());
+        return Views.ShiftView.from(attendance.checkOut(), lookups);
     }
 
     @GET
     @Path("spot-checks")
     @Operation(summary = "待我应答的查岗 Spot checks waiting for my answer")
     public List<Views.SpotCheckView> spotChecks() {
-        return spotChecks.mine(attendance.me()).stream().map(c -> Views.SpotCheckView.from(c, clock.instant()))
-                .toList();
+        return Views.SpotCheckView.list(spotChecks.mine(attendance.me()), clock.instant(), lookups);
     }
 
     @GET

@@ -2,7 +2,9 @@ package org.beiqin.duty.rest;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.UUID;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -17,6 +19,7 @@ import biweekly.util.UtcOffset;
 import org.beiqin.commons.time.ClockProducer;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
+import org.beiqin.duty.service.Lookups;
 
 /** Shifts as an iCalendar document, in Beijing time, for a download or a phone's subscription. */
 final class ShiftCalendar {
@@ -30,13 +33,14 @@ final class ShiftCalendar {
     private ShiftCalendar() {
     }
 
-    static String write(List<Shift> shifts, String name) {
+    static String write(List<Shift> shifts, String name, Lookups lookups) {
+        Map<UUID, Member> members = lookups.members(shifts.stream().map(s -> s.memberId).toList());
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Beiqin//duty-roster//ZH");
         calendar.setExperimentalProperty("X-WR-CALNAME", name);
         calendar.setExperimentalProperty("X-PUBLISHED-TTL", "PT1H");
         for (Shift shift : shifts) {
-            Member member = Member.findById(shift.memberId);
+            Member member = members.get(shift.memberId);
             VEvent event = new VEvent();
             event.setUid(shift.id + "@beiqin");
             event.setSummary(new Summary("值班（" + shift.dutyRole.zh + "）：" + member.name));

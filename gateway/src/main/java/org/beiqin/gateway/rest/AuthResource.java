@@ -2,6 +2,7 @@ package org.beiqin.gateway.rest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,7 @@ import org.beiqin.commons.security.Roles;
 import org.beiqin.gateway.service.Commands;
 import org.beiqin.gateway.service.KeyMaterial;
 import org.beiqin.gateway.service.SignIn;
-import org.beiqin.gateway.service.UserAdmin;
+import org.beiqin.gateway.service.UserService;
 
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +39,7 @@ public class AuthResource {
     SignIn signIn;
 
     @Inject
-    UserAdmin users;
+    UserService users;
 
     @Inject
     KeyMaterial keys;
@@ -59,7 +60,8 @@ public class AuthResource {
                     + "同一用户名连续失败 5 次后锁定 5 分钟（再失败则加倍），锁定期间答 429。")
     public Response login(@Valid @NotNull Commands.Login login) {
         Instant now = clock.instant();
-        return noStore(Views.SessionView.from(signIn.login(login.username(), login.password()), now));
+        SignIn.Session session = signIn.login(login.username(), login.password());
+        return noStore(Views.SessionView.from(session, now, signIn.locks(List.of(session.user()), now)));
     }
 
     @POST
@@ -71,7 +73,8 @@ public class AuthResource {
             description = "每个刷新令牌只能用一次，换回新的一对；旧令牌再次出现时，该次登录全部作废。")
     public Response refresh(@Valid @NotNull Commands.Refresh refresh) {
         Instant now = clock.instant();
-        return noStore(Views.SessionView.from(signIn.refresh(refresh.refreshToken()), now));
+        SignIn.Session session = signIn.refresh(refresh.refreshToken());
+        return noStore(Views.SessionView.from(session, now, signIn.locks(List.of(session.user()), now)));
     }
 
     @POST

@@ -3,10 +3,10 @@ package org.beiqin.gateway.rest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.beiqin.gateway.LoginFailure;
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.service.SignIn;
 
@@ -18,11 +18,9 @@ public final class Views {
 
     public record UserView(UUID id, String username, String displayName, Set<String> roles, String division,
             String phone, boolean active, Instant createdAt, Instant updatedAt, int version, Instant lockedUntil) {
-        static UserView from(User user, Instant now) {
-            LoginFailure failure = LoginFailure
-                    .findById(user.username.toLowerCase(Locale.ROOT));
-            Instant locked = failure == null || failure.lockedUntil == null
-                    || !failure.lockedUntil.isAfter(now) ? null : failure.lockedUntil;
+        /** {@code locks}: the locks in force, by lower-cased user name ({@code SignIn.locks}). */
+        static UserView from(User user, Map<String, Instant> locks) {
+            Instant locked = locks.get(user.username.toLowerCase(Locale.ROOT));
             return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.division, user.phone,
                     user.active, user.createdAt, user.updatedAt, user.version, locked);
         }
@@ -30,10 +28,10 @@ public final class Views {
 
     public record SessionView(String accessToken, String tokenType, long expiresIn, Instant accessExpiresAt,
             String refreshToken, Instant refreshExpiresAt, UserView user) {
-        static SessionView from(SignIn.Session session, Instant now) {
+        static SessionView from(SignIn.Session session, Instant now, Map<String, Instant> locks) {
             return new SessionView(session.accessToken(), "Bearer",
                     Duration.between(now, session.accessExpiresAt()).toSeconds(), session.accessExpiresAt(),
-                    session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user(), now));
+                    session.refreshToken(), session.refreshExpiresAt(), UserView.from(session.user(), locks));
         }
     }
 

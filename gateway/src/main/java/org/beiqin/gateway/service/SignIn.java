@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +57,17 @@ public class SignIn {
     /** What a successful sign-in or refresh hands out. */
     public record Session(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
             User user) {
+    }
+
+    /** The accounts' locks still in force at {@code now}, by lower-cased user name, read in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Instant> locks(Collection<User> users, Instant now) {
+        List<String> names = users.stream().map(u -> u.username.toLowerCase(Locale.ROOT)).distinct().toList();
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        return LoginFailure.<LoginFailure>list("username in ?1 and lockedUntil > ?2", names, now).stream()
+                .collect(Collectors.toMap(f -> f.username, f -> f.lockedUntil));
     }
 
     @Transactional(dontRollbackOn = ProblemException.class)

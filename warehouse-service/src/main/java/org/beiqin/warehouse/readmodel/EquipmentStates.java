@@ -1,7 +1,11 @@
 package org.beiqin.warehouse.readmodel;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,51 +30,60 @@ public class EquipmentStates {
     @Inject
     EntityManager em;
 
-    @SuppressWarnings("unchecked")
     public State of(Equipment equipment) {
-        Integer percent = null;
-        Boolean working = null;
-        Instant readingAt = null;
-        Instant checkAt = null;
-        Instant repairAt = null;
-        Instant usedAt = null;
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                SELECT DISTINCT ON (kind) kind, at, percent, working FROM equipment_record
-                WHERE equipment_id = ?1 ORDER BY kind, at DESC, seq DESC""")
-                .setParameter(1, equipment.id).getResultList()) {
-            Instant at = Times.instant(row[1]);
-            switch ((String) row[0]) {
-                case "CHARGE_READING" -> {
-                    readingAt = at;
-                    percent = row[2] == null ? null : ((Number) row[2]).intValue();
-                }
-                case "CHECK" -> {
-                    checkAt = at;
-                    working = (Boolean) row[3];
-                }
-                case "REPAIR" -> repairAt = at;
-                case "RETURNED_FROM_USE" -> usedAt = at;
-                default -> {
-                }
-            }
+        return of(List.of(equipment)).get(equipment.id);
+    }
+
+    /** The states of many pieces of equipment, in two queries for all of them. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, State> of(Collection<Equipment> equipment) {
+        Map<UUID, State> states = new HashMap<>();
+        if (equipment.isEmpty()) {
+            return states;
         }
-        Object[] clocks = (Object[]) em.createNativeQuery("""
-                SELECT (SELECT min(f.at) FROM equipment_record f
-                        WHERE f.equipment_id = ?1 AND f.kind = 'CHECK' AND NOT f.working
-                          AND f.at > coalesce((SELECT max(w.at) FROM equipment_record w WHERE w.equipment_id = ?1
+        List<UUID> ids = equipment.stream().map(e -> e.id).distinct().toList();
+        Map<UUID, Map<String, Object[]>> latest = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT DISTINCT ON (equipment_id, kind) equipment_id, kind, at, percent, working FROM equipment_record
+                WHERE equipment_id IN (?1) ORDER BY equipment_id, kind, at DESC, seq DESC""")
+                .setParameter(1, ids).getResultList()) {
+            latest.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1], row);
+        }
+        Map<UUID, Object[]> clocks = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT e.id,
+                       (SELECT min(f.at) FROM equipment_record f
+                        WHERE f.equipment_id = e.id AND f.kind = 'CHECK' AND NOT f.working
+                          AND f.at > coalesce((SELECT max(w.at) FROM equipment_record w WHERE w.equipment_id = e.id
                                 AND (w.kind = 'REPAIR' OR w.kind = 'CHECK' AND w.working)), '-infinity')),
                        (SELECT min(u.at) FROM equipment_record u
-                        WHERE u.equipment_id = ?1 AND u.kind = 'RETURNED_FROM_USE'
-                          AND u.at > coalesce((SELECT max(c.at) FROM equipment_record c WHERE c.equipment_id = ?1
-                                AND c.kind = 'CHECK'), '-infinity'))""")
-                .setParameter(1, equipment.id).getSingleResult();
-        Instant faultSince = Times.instant(clocks[0]);
-        if (faultSince == null && equipment.status == Equipment.Status.FAULTY) {
-            // a failing check synced late, dated before the repair that came in first: the status
-            // says faulty, so the clock runs from the latest check rather than not at all
-            faultSince = checkAt;
+                        WHERE u.equipment_id = e.id AND u.kind = 'RETURNED_FROM_USE'
+                          AND u.at > coalesce((SELECT max(c.at) FROM equipment_record c WHERE c.equipment_id = e.id
+                                AND c.kind = 'CHECK'), '-infinity'))
+                FROM equipment e WHERE e.id IN (?1)""")
+                .setParameter(1, ids).getResultList()) {
+            clocks.put((UUID) row[0], row);
         }
-        return new State(percent, readingAt, working, checkAt, repairAt, usedAt, faultSince,
-                Times.instant(clocks[1]));
+        for (Equipment e : equipment) {
+            Map<String, Object[]> kinds = latest.getOrDefault(e.id, Map.of());
+            Object[] reading = kinds.get("CHARGE_READING");
+            Object[] check = kinds.get("CHECK");
+            Object[] repair = kinds.get("REPAIR");
+            Object[] used = kinds.get("RETURNED_FROM_USE");
+            Instant checkAt = check == null ? null : Times.instant(check[2]);
+            Object[] clock = clocks.get(e.id);
+            Instant faultSince = clock == null ? null : Times.instant(clock[1]);
+            if (faultSince == null && e.status == Equipment.Status.FAULTY) {
+                // a failing check synced late, dated before the repair that came in first: the status
+                // says faulty, so the clock runs from the latest check rather than not at all
+                faultSince = checkAt;
+            }
+            states.put(e.id, new State(reading == null || reading[3] == null ? null : ((Number) reading[3]).intValue(),
+                    reading == null ? null : Times.instant(reading[2]), check == null ? null : (Boolean) check[4],
+                    checkAt, repair == null ? null : Times.instant(repair[2]),
+                    used == null ? null : Times.instant(used[2]), faultSince,
+                    clock == null ? null : Times.instant(clock[2])));
+        }
+        return states;
     }
 }

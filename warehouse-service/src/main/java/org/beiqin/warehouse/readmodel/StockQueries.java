@@ -5,12 +5,16 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import org.beiqin.warehouse.Movement;
 
 /** Reads of balances, lots and outstanding issues, in the caller's transaction. */
 @ApplicationScoped
@@ -106,6 +110,38 @@ public class StockQueries {
             loans.put((UUID) row[0], (BigDecimal) row[1]);
         }
         return loans;
+    }
+
+    /** A line of a stock card: the movement and the item's balance in the warehouse right after it. */
+    public record CardLine(Movement movement, BigDecimal balanceAfter) {
+    }
+
+    /**
+     * The newest {@code limit} movements of an item in a warehouse, newest first, each with the
+     * running balance: the window runs over the whole card before the limit cuts it, so every
+     * row's balance is right.
+     */
+    public List<CardLine> card(UUID warehouseId, UUID itemId, int limit) {
+        return em.createQuery("""
+                select m, sum(m.delta) over (order by m.seq) from Movement m
+                where m.warehouseId = :warehouse and m.itemId = :item order by m.seq desc""", Object[].class)
+                .setParameter("warehouse", warehouseId).setParameter("item", itemId).setMaxResults(limit)
+                .getResultStream().map(row -> new CardLine((Movement) row[0], (BigDecimal) row[1])).toList();
+    }
+
+    /** An issue with something still out. */
+    public record Loan(Movement issue, BigDecimal outstanding) {
+    }
+
+    /** The warehouse's issues with something still out, oldest first, read in two queries. */
+    public List<Loan> loans(UUID warehouseId) {
+        Map<UUID, BigDecimal> open = openLoans(warehouseId);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Movement> issues = Movement.<Movement>list("id in ?1", open.keySet()).stream()
+                .collect(Collectors.toMap(m -> m.id, m -> m));
+        return open.entrySet().stream().map(e -> new Loan(issues.get(e.getKey()), e.getValue())).toList();
     }
 
     /** Unreversed returns and write-offs settling an issue. */

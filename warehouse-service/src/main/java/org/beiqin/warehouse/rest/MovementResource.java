@@ -47,11 +47,7 @@ public class MovementResource {
     @Path("{id}")
     @Operation(summary = "出入库记录 One ledger line")
     public Responses.MovementView get(@PathParam("id") UUID id) {
-        Movement movement = Movement.findById(id);
-        if (movement == null || !caller.covers(movement.division)) {
-            throw ProblemException.notFound("出入库记录", id);
-        }
-        return Responses.MovementView.from(movement);
+        return Responses.MovementView.from(movements.visible(id));
     }
 
     @POST

@@ -37,11 +37,11 @@ import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.FacilityInspection;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.service.AttentionService;
-import org.beiqin.warehouse.service.EquipmentCommands;
 import org.beiqin.warehouse.readmodel.EquipmentStates;
 import org.beiqin.warehouse.readmodel.ExtinguisherSchedule;
 import org.beiqin.warehouse.readmodel.ExtinguisherStates;
+import org.beiqin.warehouse.service.AttentionService;
+import org.beiqin.warehouse.service.EquipmentCommands;
 import org.beiqin.warehouse.service.ReadinessService;
 import org.beiqin.warehouse.service.WarehouseService;
 
@@ -89,8 +89,9 @@ public class ReadinessResource {
     }
 
     List<ExtinguisherView> extinguishers(UUID warehouseId) {
-        Warehouse w = warehouses.visible(warehouseId);
-        return Extinguisher.<Extinguisher>list("warehouseId = ?1 order by label", w.id).stream().map(this::view).toList();
+        List<Extinguisher> found = readiness.extinguishersOf(warehouseId);
+        Map<UUID, ExtinguisherStates.State> states = extinguisherStates.of(found);
+        return found.stream().map(e -> view(e, states.get(e.id))).toList();
     }
 
     @GET
@@ -160,8 +161,9 @@ public class ReadinessResource {
     }
 
     List<EquipmentView> equipment(UUID warehouseId) {
-        Warehouse w = warehouses.visible(warehouseId);
-        return Equipment.<Equipment>list("warehouseId = ?1 order by kind, label", w.id).stream().map(this::view).toList();
+        List<Equipment> found = readiness.equipmentOf(warehouseId);
+        Map<UUID, EquipmentStates.State> states = equipmentStates.of(found);
+        return found.stream().map(e -> view(e, states.get(e.id))).toList();
     }
 
     @POST
@@ -252,13 +254,19 @@ public class ReadinessResource {
     }
 
     private ExtinguisherView view(Extinguisher e) {
-        ExtinguisherStates.State state = extinguisherStates.of(e);
+        return view(e, extinguisherStates.of(e));
+    }
+
+    private ExtinguisherView view(Extinguisher e, ExtinguisherStates.State state) {
         return new ExtinguisherView(e.id, e.warehouseId, e.label, e.agent, e.agent.zh, e.capacity, e.manufacturedOn,
                 e.location, e.status, state.schedule(), state.lastVerdictPassed());
     }
 
     private EquipmentView view(Equipment e) {
-        return new EquipmentView(e.id, e.warehouseId, e.kind, e.kind.zh, e.label, e.batteryPowered, e.status,
-                equipmentStates.of(e));
+        return view(e, equipmentStates.of(e));
+    }
+
+    private EquipmentView view(Equipment e, EquipmentStates.State state) {
+        return new EquipmentView(e.id, e.warehouseId, e.kind, e.kind.zh, e.label, e.batteryPowered, e.status, state);
     }
 }

@@ -14,9 +14,10 @@ import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.ItemKind;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.MovementType;
-import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.StocktakeService;
 
@@ -35,10 +36,16 @@ public final class Responses {
     public record WarehouseView(UUID id, String division, String name, String address, Integer floor,
             Boolean hasLift, Boolean entranceClear, Boolean manualDoorRelease, Boolean backupPower,
             Instant createdAt, String createdBy, List<ZoneView> zones) {
-        static WarehouseView from(Warehouse w) {
-            return new WarehouseView(w.id, w.division, w.name, w.address, w.floor, w.hasLift, w.entranceClear,
-                    w.manualDoorRelease, w.backupPower, w.createdAt, w.createdBy,
-                    StorageZone.of(w.id).stream().map(ZoneView::from).toList());
+        static WarehouseView from(Warehouse w, Lookups lookups) {
+            return list(List.of(w), lookups).get(0);
+        }
+
+        /** The warehouses with their zones, read in one query for all of them. */
+        static List<WarehouseView> list(List<Warehouse> warehouses, Lookups lookups) {
+            Map<UUID, List<StorageZone>> zones = lookups.zonesOf(warehouses.stream().map(w -> w.id).toList());
+            return warehouses.stream().map(w -> new WarehouseView(w.id, w.division, w.name, w.address, w.floor,
+                    w.hasLift, w.entranceClear, w.manualDoorRelease, w.backupPower, w.createdAt, w.createdBy,
+                    zones.get(w.id).stream().map(ZoneView::from).toList())).toList();
         }
     }
 
@@ -76,11 +83,15 @@ public final class Responses {
 
     public record BalanceView(UUID itemId, String itemName, String unit, UUID zoneId, String zoneName, String lot,
             LocalDate expiresOn, BigDecimal quantity) {
-        static BalanceView from(StockQueries.Balance b) {
-            Item item = Item.findById(b.itemId());
-            StorageZone zone = StorageZone.findById(b.zoneId());
-            return new BalanceView(b.itemId(), item.name, item.unit, b.zoneId(), zone.name, b.lot(), b.expiresOn(),
-                    b.quantity());
+        /** The balances with their items' and zones' names, read in one query per kind. */
+        static List<BalanceView> list(List<StockQueries.Balance> balances, Lookups lookups) {
+            Map<UUID, Item> items = lookups.items(balances.stream().map(StockQueries.Balance::itemId).toList());
+            Map<UUID, StorageZone> zones = lookups.zones(balances.stream().map(StockQueries.Balance::zoneId).toList());
+            return balances.stream().map(b -> {
+                Item item = items.get(b.itemId());
+                return new BalanceView(b.itemId(), item.name, item.unit, b.zoneId(), zones.get(b.zoneId()).name,
+                        b.lot(), b.expiresOn(), b.quantity());
+            }).toList();
         }
     }
 
@@ -94,8 +105,8 @@ public final class Responses {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StocktakeLineView(UUID zoneId, UUID itemId, String itemName, String lot, BigDecimal counted,
             BigDecimal ledger, BigDecimal difference, String countedBy, Instant countedAt) {
-        static StocktakeLineView from(StocktakeService.Line line) {
-            Item item = Item.findById(line.itemId());
+        static StocktakeLineView from(StocktakeService.Line line, Map<UUID, Item> items) {
+            Item item = items.get(line.itemId());
             return new StocktakeLineView(line.zoneId(), line.itemId(), item == null ? null : item.name, line.lot(),
                     line.counted(), line.ledger(), line.difference(), line.countedBy(), line.countedAt());
         }
@@ -106,20 +117,30 @@ public final class Responses {
             Instant openedAt, String openedBy, Instant submittedAt, String submittedBy, Instant reconciledAt,
             String reconciledBy, List<StocktakeLineView> lines, Integer differences, String warehouseName,
             SentBack sentBack) {
-        static StocktakeView from(Stocktake s, List<StocktakeService.Line> lines) {
-            List<StocktakeLineView> views = lines.stream().map(StocktakeLineView::from).toList();
+        /** A stocktake with its lines; the lines' items are read in one query. */
+        static StocktakeView from(Stocktake s, List<StocktakeService.Line> lines, Lookups lookups) {
+            Map<UUID, Item> items = lookups.items(lines.stream().map(StocktakeService.Line::itemId).toList());
+            List<StocktakeLineView> views = lines.stream().map(l -> StocktakeLineView.from(l, items)).toList();
             Integer differences = s.status == Stocktake.Status.OPEN ? null
                     : (int) lines.stream().filter(l -> l.difference() != null && l.difference().signum() != 0).count();
-            return of(s, views, differences);
+            return of(s, views, differences, lookups.warehouses(List.of(s.warehouseId)).get(s.warehouseId));
         }
 
-        /** Without its lines, with the number of differing lines counted in the database. */
-        static StocktakeView summary(Stocktake s, Long differences) {
-            return of(s, null, s.status == Stocktake.Status.OPEN || differences == null ? null : differences.intValue());
+        /**
+         * Stocktakes without their lines, with the number of differing lines where it was counted in the
+         * database ({@code differences} null: not counted); their warehouses are read in one query.
+         */
+        static List<StocktakeView> summaries(List<Stocktake> stocktakes, Map<UUID, Long> differences,
+                Lookups lookups) {
+            Map<UUID, Warehouse> warehouses = lookups.warehouses(stocktakes.stream().map(s -> s.warehouseId).toList());
+            return stocktakes.stream().map(s -> {
+                Long counted = differences == null ? null : differences.getOrDefault(s.id, 0L);
+                return of(s, null, s.status == Stocktake.Status.OPEN || counted == null ? null : counted.intValue(),
+                        warehouses.get(s.warehouseId));
+            }).toList();
         }
 
-        private static StocktakeView of(Stocktake s, List<StocktakeLineView> lines, Integer differences) {
-            Warehouse w = Warehouse.findById(s.warehouseId);
+        private static StocktakeView of(Stocktake s, List<StocktakeLineView> lines, Integer differences, Warehouse w) {
             return new StocktakeView(s.id, s.warehouseId, s.division, s.status, s.note, s.openedAt, s.openedBy,
                     s.submittedAt, s.submittedBy, s.reconciledAt, s.reconciledBy, lines, differences,
                     w == null ? null : w.name,

@@ -30,6 +30,7 @@ import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.warehouse.Stocktake;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.service.Commands;
 import org.beiqin.warehouse.service.StocktakeService;
 
@@ -55,6 +56,9 @@ public class StocktakeResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Lookups lookups;
+
     @GET
     @Operation(summary = "待审批的盘点 Stocktakes of a status across the caller's area (without their lines)",
             description = "默认列出已提交、待县应急办审批的盘点单（status=SUBMITTED），先提交的在前；带有差异行数。")
@@ -69,7 +73,7 @@ public class StocktakeResource {
         p.check();
         List<Stocktake> found = stocktakes.within(scope == null ? caller.division() : scope, statuses.get(0));
         var differences = stocktakes.differences(found.stream().map(s -> s.id).toList());
-        return found.stream().map(s -> Responses.StocktakeView.summary(s, differences.getOrDefault(s.id, 0L))).toList();
+        return Responses.StocktakeView.summaries(found, differences, lookups);
     }
 
     @POST
@@ -90,7 +94,7 @@ public class StocktakeResource {
     @Operation(summary = "盘点单 A stocktake with its lines and, once submitted, the differences")
     public Responses.StocktakeView get(@PathParam("id") UUID id) {
         Stocktake stocktake = stocktakes.visible(id);
-        return Responses.StocktakeView.from(stocktake, stocktakes.lines(id));
+        return Responses.StocktakeView.from(stocktake, stocktakes.lines(id), lookups);
     }
 
     @PUT

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,6 +41,7 @@ import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.service.Commands;
 import org.beiqin.warehouse.service.EquipmentCommands;
@@ -78,7 +78,7 @@ public class WarehouseResource {
     ReadinessResource readiness;
 
     @Inject
-    EntityManager em;
+    Lookups lookups;
 
     @Inject
     Clock clock;
@@ -93,14 +93,14 @@ public class WarehouseResource {
             @Valid @NotNull Commands.CreateWarehouse command) {
         Warehouse warehouse = warehouses.create(command);
         return Response.created(URI.create("/api/warehouse/warehouses/" + warehouse.id))
-                .entity(Responses.WarehouseView.from(warehouse)).build();
+                .entity(Responses.WarehouseView.from(warehouse, lookups)).build();
     }
 
     @GET
     @Operation(summary = "管辖范围内的仓库 Warehouses in your jurisdiction")
     public List<Responses.WarehouseView> list(
             @Parameter(description = "区划前缀，默认为本人管辖区划") @QueryParam("division") String division) {
-        return warehouses.list(division).stream().map(Responses.WarehouseView::from).toList();
+        return Responses.WarehouseView.list(warehouses.list(division), lookups);
     }
 
     @GET
@@ -108,7 +108,7 @@ public class WarehouseResource {
     @Operation(summary = "仓库详情 One warehouse with its zones")
     @APIResponse(responseCode = "404", description = "不存在或无权查看 Not found, or not yours to see")
     public Responses.WarehouseView get(@PathParam("id") UUID id) {
-        return Responses.WarehouseView.from(warehouses.visible(id));
+        return Responses.WarehouseView.from(warehouses.visible(id), lookups);
     }
 
     @POST
@@ -137,7 +137,7 @@ public class WarehouseResource {
     @Operation(summary = "库存 Current stock by item, zone and lot (earliest expiry first)")
     public List<Responses.BalanceView> stock(@PathParam("id") UUID id, @QueryParam("itemId") UUID itemId) {
         Warehouse warehouse = warehouses.visible(id);
-        return stock.balances(warehouse.id, itemId).stream().map(Responses.BalanceView::from).toList();
+        return Responses.BalanceView.list(stock.balances(warehouse.id, itemId), lookups);
     }
 
     @GET
@@ -148,14 +148,8 @@ public class WarehouseResource {
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(5000) int limit) {
         Warehouse warehouse = warehouses.visible(id);
         Item item = items.visible(itemId);
-        // The window runs over the whole card before the limit cuts it, so every row's balance is right.
-        List<Object[]> rows = em.createQuery("""
-                select m, sum(m.delta) over (order by m.seq) from Movement m
-                where m.warehouseId = :warehouse and m.itemId = :item order by m.seq desc""", Object[].class)
-                .setParameter("warehouse", warehouse.id).setParameter("item", item.id).setMaxResults(limit)
-                .getResultList();
-        List<Responses.MovementView> views = rows.stream()
-                .map(row -> Responses.MovementView.from((Movement) row[0], (BigDecimal) row[1])).toList();
+        List<Responses.MovementView> views = stock.card(warehouse.id, item.id, limit).stream()
+                .map(line -> Responses.MovementView.from(line.movement(), line.balanceAfter())).toList();
         BigDecimal balance = stock.balances(warehouse.id, item.id).stream().map(StockQueries.Balance::quantity)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Responses.StockCard(warehouse.id, item.id, item.name, item.unit, balance, views);
@@ -167,14 +161,9 @@ public class WarehouseResource {
     public List<Responses.LoanView> loans(@PathParam("id") UUID id) {
         Warehouse warehouse = warehouses.visible(id);
         LocalDate today = LocalDate.now(clock);
-        Map<UUID, BigDecimal> open = stock.openLoans(warehouse.id);
-        Map<UUID, Movement> issues = Movement.<Movement>list("id in ?1", open.keySet()).stream()
-                .collect(Collectors.toMap(m -> m.id, m -> m));
-        return open.entrySet().stream().map(loan -> {
-            Movement issue = issues.get(loan.getKey());
-            return new Responses.LoanView(Responses.MovementView.from(issue), loan.getValue(),
-                    issue.dueBack != null && issue.dueBack.isBefore(today));
-        }).toList();
+        return stock.loans(warehouse.id).stream().map(loan -> new Responses.LoanView(
+                Responses.MovementView.from(loan.issue()), loan.outstanding(),
+                loan.issue().dueBack != null && loan.issue().dueBack.isBefore(today))).toList();
     }
 
     @POST
@@ -268,7 +257,7 @@ public class WarehouseResource {
         Commands.OpenStocktake body = command == null ? new Commands.OpenStocktake(null) : command;
         var stocktake = stocktakes.open(id, body);
         return Response.created(URI.create("/api/warehouse/stocktakes/" + stocktake.id))
-                .entity(Responses.StocktakeView.from(stocktake, List.of())).build();
+                .entity(Responses.StocktakeView.from(stocktake, List.of(), lookups)).build();
     }
 
     @GET
@@ -280,8 +269,9 @@ public class WarehouseResource {
         List<Stocktake.Status> statuses = p.list("status", status == null ? List.of() : List.of(status),
                 Stocktake.Status::valueOf);
         p.check();
-        return stocktakes.of(warehouses.visible(id).id, statuses.isEmpty() ? null : statuses.get(0)).stream()
-                .map(s -> Responses.StocktakeView.from(s, List.of())).toList();
+        List<Stocktake> found = stocktakes.of(warehouses.visible(id).id, statuses.isEmpty() ? null : statuses.get(0));
+        return Responses.StocktakeView.summaries(found, stocktakes.differences(found.stream().map(s -> s.id).toList()),
+                lookups);
     }
 
     // ---- equipment readiness: declared here because JAX-RS routes /warehouses/... to this class

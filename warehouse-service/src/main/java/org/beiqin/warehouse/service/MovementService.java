@@ -62,6 +62,13 @@ public class MovementService {
     @Inject
     DrillReferences drills;
 
+    /** One ledger line the caller may see: 404 when it does not exist or lies outside their area. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Movement visible(UUID id) {
+        Movement movement = Movement.findById(id);
+        return caller.visibleOr404(movement, movement == null ? null : movement.division, "出入库记录", id);
+    }
+
     public Movement receive(UUID warehouseId, Commands.Receive command) {
         Warehouse warehouse = warehouses.writable(warehouseId);
         Item item = items.usableIn(command.itemId(), warehouse);

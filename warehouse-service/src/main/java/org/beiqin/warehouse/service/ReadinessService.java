@@ -83,6 +83,18 @@ public class ReadinessService {
         return e;
     }
 
+    /** The warehouse's extinguishers by label: 404 when the caller may not see the warehouse. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Extinguisher> extinguishersOf(UUID warehouseId) {
+        return Extinguisher.list("warehouseId = ?1 order by label", warehouses.visible(warehouseId).id);
+    }
+
+    /** The warehouse's battery-powered and other equipment by kind and label: 404 when the caller may not see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Equipment> equipmentOf(UUID warehouseId) {
+        return Equipment.list("warehouseId = ?1 order by kind, label", warehouses.visible(warehouseId).id);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Extinguisher extinguisher(UUID id) {
         Extinguisher e = Extinguisher.findById(id);

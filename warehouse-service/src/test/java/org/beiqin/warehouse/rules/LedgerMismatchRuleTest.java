@@ -37,6 +37,9 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("differences", equalTo(1))
                 .body("lines[0].ledger", equalTo(20)).body("lines[0].difference", equalTo(-2));
+        // the warehouse's own list of counts says the same, with its name
+        keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(200)
+                .body("[0].differences", equalTo(1)).body("[0].warehouseName", equalTo("乔楼镇应急物资仓库"));
 
         Discrepancy opened = awaitOpened("LEDGER_MISMATCH", warehouse, shovel);
         assertThat(opened.severity()).isEqualTo("high");

@@ -1,0 +1,68 @@
+package org.beiqin.warehouse.readmodel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.StorageZone;
+import org.beiqin.warehouse.Warehouse;
+
+/**
+ * What a list's views name besides their own rows — items, zones, warehouses — read in one query
+ * per kind for the whole list, never one per row (a 10,000-line stocktake names thousands of items).
+ */
+@ApplicationScoped
+public class Lookups {
+
+    @Inject
+    EntityManager em;
+
+    public Map<UUID, Item> items(Collection<UUID> ids) {
+        return byId(ids, Item.class, i -> i.id);
+    }
+
+    public Map<UUID, StorageZone> zones(Collection<UUID> ids) {
+        return byId(ids, StorageZone.class, z -> z.id);
+    }
+
+    public Map<UUID, Warehouse> warehouses(Collection<UUID> ids) {
+        return byId(ids, Warehouse.class, w -> w.id);
+    }
+
+    /** Each warehouse's zones, by category and name; a warehouse without zones maps to an empty list. */
+    public Map<UUID, List<StorageZone>> zonesOf(Collection<UUID> warehouseIds) {
+        Map<UUID, List<StorageZone>> zones = new LinkedHashMap<>();
+        warehouseIds.forEach(id -> zones.put(id, new ArrayList<>()));
+        if (!warehouseIds.isEmpty()) {
+            StorageZone.<StorageZone>list("warehouseId in ?1 order by category, name", distinct(warehouseIds))
+                    .forEach(z -> zones.get(z.warehouseId).add(z));
+        }
+        return zones;
+    }
+
+    private <E> Map<UUID, E> byId(Collection<UUID> ids, Class<E> type,
+            Function<E, UUID> id) {
+        List<UUID> wanted = distinct(ids);
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<E> found = em.createQuery("from " + type.getSimpleName() + " e where e.id in :ids", type)
+                .setParameter("ids", wanted).getResultList();
+        return found.stream().collect(Collectors.toMap(id, e -> e));
+    }
+
+    private static List<UUID> distinct(Collection<UUID> ids) {
+        return ids.stream().filter(Objects::nonNull).distinct().toList();
+    }
+}
