@@ -29,6 +29,7 @@ import org.beiqin.commons.security.Roles;
 import org.beiqin.duty.DutyPeriod;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.service.Commands;
+import org.beiqin.duty.service.Lookups;
 import org.beiqin.duty.service.RosterService;
 
 @Path("/api/duty/periods")
@@ -40,6 +41,9 @@ public class RosterResource {
 
     @Inject
     RosterService roster;
+
+    @Inject
+    Lookups lookups;
 
     @GET
     @Operation(summary = "值班时段 Duty periods, with their coverage gaps")
@@ -69,7 +73,7 @@ public class RosterResource {
     @Path("{id}/shifts")
     @Operation(summary = "班次 The period's shifts")
     public List<Views.ShiftView> shifts(@PathParam("id") UUID id) {
-        return roster.shifts(id).stream().map(Views.ShiftView::from).toList();
+        return Views.ShiftView.list(roster.shifts(id), lookups);
     }
 
     @POST
@@ -79,7 +83,7 @@ public class RosterResource {
     public Response addShift(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.NewShift command) {
         Shift shift = roster.addShift(id, command);
-        return Response.status(201).entity(Views.ShiftView.from(shift)).build();
+        return Response.status(201).entity(Views.ShiftView.from(shift, lookups)).build();
     }
 
     @POST
@@ -90,7 +94,14 @@ public class RosterResource {
     public Response rotate(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Rotation rotation) {
         return Response.status(201)
-                .entity(roster.rotate(id, rotation).stream().map(Views.ShiftView::from).toList()).build();
+                .entity(Views.ShiftView.list(roster.rotate(id, rotation), lookups)).build();
+    }
+
+    @GET
+    @Path("shifts/{shiftId}/audit")
+    @Operation(summary = "班次变更记录 Who rostered the shift and who changed it since, oldest first")
+    public List<Views.AuditView> audit(@PathParam("shiftId") UUID shiftId) {
+        return roster.audit(shiftId).stream().map(Views.AuditView::from).toList();
     }
 
     @POST
@@ -99,7 +110,7 @@ public class RosterResource {
     @Operation(summary = "替班 Another person takes this one shift")
     public Views.ShiftView override(@PathParam("shiftId") UUID shiftId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Override command) {
-        return Views.ShiftView.from(roster.override(shiftId, command));
+        return Views.ShiftView.from(roster.override(shiftId, command), lookups);
     }
 
     @POST
@@ -108,6 +119,6 @@ public class RosterResource {
     @Operation(summary = "换班 Two people exchange shifts")
     public List<Views.ShiftView> swap(@PathParam("shiftId") UUID shiftId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull Commands.Swap command) {
-        return roster.swap(shiftId, command).stream().map(Views.ShiftView::from).toList();
+        return Views.ShiftView.list(roster.swap(shiftId, command), lookups);
     }
 }

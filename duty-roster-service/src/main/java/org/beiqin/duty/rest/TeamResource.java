@@ -92,7 +92,6 @@ public class TeamResource {
     @Path("{id}/members/{memberId}/audit")
     @Operation(summary = "队员变更记录 Who changed the member, when, before and after")
     public List<Views.AuditView> audit(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId) {
-        teams.team(id);
-        return teams.audit(memberId).stream().map(Views.AuditView::from).toList();
+        return teams.memberAudit(id, memberId).stream().map(Views.AuditView::from).toList();
     }
 }

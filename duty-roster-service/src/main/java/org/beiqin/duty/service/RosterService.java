@@ -20,10 +20,12 @@ import org.beiqin.commons.problem.ProblemException.FieldError;
 import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.commons.security.Divisions;
+import org.beiqin.duty.AuditEntry;
 import org.beiqin.duty.DutyPeriod;
 import org.beiqin.duty.Member;
 import org.beiqin.duty.Shift;
 import org.beiqin.duty.Team;
+import org.beiqin.duty.rules.Coverage;
 import org.beiqin.duty.rules.CoverageRule;
 import org.beiqin.duty.rules.MemberRules;
 
@@ -78,8 +80,6 @@ public class RosterService {
         }
         Member member = rosterable(period, command.memberId(), "memberId");
         Shift shift = newShift(period, member, command.role(), command.startsAt(), command.endsAt(), Shift.Source.MANUAL, null);
-        teams.audit("shift", shift.id, shift.division, "rostered", null, Map.of("member", member.name,
-                "role", shift.dutyRole.name(), "startsAt", shift.startsAt.toString(), "endsAt", shift.endsAt.toString()));
         coverage.check(period);
         return shift;
     }
@@ -196,8 +196,16 @@ public class RosterService {
         return DutyPeriod.list("division like ?1 order by startsAt desc", scope + "%");
     }
 
-    public List<CoverageRule.Gap> gaps(DutyPeriod period) {
+    public List<Coverage.Gap> gaps(DutyPeriod period) {
         return coverage.gaps(period);
+    }
+
+    /** Who rostered the shift and who changed it since, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> audit(UUID shiftId) {
+        Shift shift = Shift.findById(shiftId);
+        caller.visibleOr404(shift, shift == null ? null : shift.division, "班次", shiftId);
+        return AuditEntry.list("subject = 'shift' and subjectId = ?1 order by seq", shift.id);
     }
 
     private Shift shift(UUID id) {
@@ -220,7 +228,9 @@ public class RosterService {
     }
 
     private void replace(Shift shift, Member member, String reason) {
-        Map<String, Object> before = Map.of("memberId", shift.memberId.toString());
+        Member previous = Member.findById(shift.memberId);
+        Map<String, Object> before = Map.of("memberId", shift.memberId.toString(), "member",
+                previous == null ? "" : previous.name);
         shift.replacedMemberId = shift.memberId;
         shift.memberId = member.id;
         shift.assignedAt = clock.instant();
@@ -257,6 +267,9 @@ public class RosterService {
         shift.rotationKey = key;
         shift.assignedAt = start; // a roster entered late does not move the start; a substitute does
         shift.persist();
+        teams.audit("shift", shift.id, shift.division, "rostered", null, Map.of("member", member.name,
+                "role", shift.dutyRole.name(), "source", source.name(), "startsAt", shift.startsAt.toString(),
+                "endsAt", shift.endsAt.toString()));
         return shift;
     }
 

@@ -132,8 +132,14 @@ public class TeamService {
         return Member.list("teamId = ?1 order by listed desc, name", teamId);
     }
 
-    public List<AuditEntry> audit(UUID subjectId) {
-        return AuditEntry.list("subjectId = ?1 order by seq", subjectId);
+    /** Who changed a member of the team, oldest first: 404 when the member is not of that team. */
+    public List<AuditEntry> memberAudit(UUID teamId, UUID memberId) {
+        Team team = team(teamId);
+        Member member = Member.findById(memberId);
+        if (member == null || !team.id.equals(member.teamId)) {
+            throw ProblemException.notFound("队员", memberId);
+        }
+        return AuditEntry.list("subject = 'member' and subjectId = ?1 order by seq", member.id);
     }
 
     /** The member's own findings, the team's strength, and what the warehouse should know. */
