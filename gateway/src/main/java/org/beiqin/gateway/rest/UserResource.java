@@ -2,7 +2,9 @@ package org.beiqin.gateway.rest;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +33,8 @@ import org.beiqin.commons.problem.QueryParams;
 import org.beiqin.commons.security.Roles;
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.service.Commands;
-import org.beiqin.gateway.service.UserAdmin;
+import org.beiqin.gateway.service.SignIn;
+import org.beiqin.gateway.service.UserService;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,7 +44,10 @@ import org.beiqin.gateway.service.UserAdmin;
 public class UserResource {
 
     @Inject
-    UserAdmin users;
+    UserService users;
+
+    @Inject
+    SignIn signIn;
 
     @Inject
     Clock clock;
@@ -49,7 +55,9 @@ public class UserResource {
     @GET
     @Operation(summary = "用户列表 Users in your division")
     public List<Views.UserView> list(@QueryParam("division") String division) {
-        return users.list(QueryParams.division(division)).stream().map(u -> Views.UserView.from(u, clock.instant())).toList();
+        List<User> found = users.list(QueryParams.division(division));
+        Map<String, Instant> locks = signIn.locks(found, clock.instant());
+        return found.stream().map(u -> Views.UserView.from(u, locks)).toList();
     }
 
     @POST
@@ -58,21 +66,21 @@ public class UserResource {
             description = "角色：keeper 库管员、duty_officer 值班员、county_office 县应急办、admin 管理员。密码至少 10 个字符。")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Commands.NewUser command) {
         User user = users.create(command);
-        return Response.created(URI.create("/api/users/" + user.id)).entity(Views.UserView.from(user, clock.instant())).build();
+        return Response.created(URI.create("/api/users/" + user.id)).entity(view(user)).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "一个用户 One user")
     public Views.UserView get(@PathParam("id") UUID id) {
-        return Views.UserView.from(users.get(id), clock.instant());
+        return view(users.get(id));
     }
 
     @PATCH
     @Path("{id}")
     @Operation(summary = "修改用户 Change a user", description = "须带 version。改角色、区划或停用后，该用户需重新登录。")
     public Views.UserView change(@PathParam("id") UUID id, @Valid @NotNull Commands.UserChange change) {
-        return Views.UserView.from(users.change(id, change), clock.instant());
+        return view(users.change(id, change));
     }
 
     @POST
@@ -93,5 +101,9 @@ public class UserResource {
     public Response unlock(@PathParam("id") UUID id) {
         users.unlock(id);
         return Response.noContent().build();
+    }
+
+    private Views.UserView view(User user) {
+        return Views.UserView.from(user, signIn.locks(List.of(user), clock.instant()));
     }
 }

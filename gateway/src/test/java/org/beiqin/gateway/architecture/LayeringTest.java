@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.beiqin.gateway.User;
 import org.beiqin.gateway.rest.UserResource;
-import org.beiqin.gateway.service.UserAdmin;
+import org.beiqin.gateway.service.UserService;
 import org.beiqin.testing.Layering;
 import org.beiqin.testing.LayeringContract;
 
@@ -24,7 +24,7 @@ class LayeringTest extends LayeringContract {
 
     @Override
     protected List<Class<?>> samples() {
-        return List.of(UserResource.class, UserAdmin.class, User.class);
+        return List.of(UserResource.class, UserService.class, User.class);
     }
 
     @Override

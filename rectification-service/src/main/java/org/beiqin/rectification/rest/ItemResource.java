@@ -50,8 +50,8 @@ import org.beiqin.rectification.service.Commands;
 import org.beiqin.rectification.service.Deadlines;
 import org.beiqin.rectification.service.DivisionNames;
 import org.beiqin.rectification.service.Evidence;
-import org.beiqin.rectification.service.ItemCommands;
 import org.beiqin.rectification.service.ItemQueries;
+import org.beiqin.rectification.service.ItemService;
 import org.beiqin.rectification.service.LedgerExport;
 import org.beiqin.rectification.service.Notices;
 
@@ -66,7 +66,7 @@ public class ItemResource {
     ItemQueries queries;
 
     @Inject
-    ItemCommands commands;
+    ItemService commands;
 
     @Inject
     LedgerExport export;

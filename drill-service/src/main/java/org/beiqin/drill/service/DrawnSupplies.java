@@ -28,7 +28,7 @@ import io.cloudevents.CloudEvent;
  * goes to quarantine.
  */
 @ApplicationScoped
-public class MovementsConsumer extends TopicConsumer {
+public class DrawnSupplies extends TopicConsumer {
 
     @ConfigProperty(name = "beiqin.drill.consume-movements", defaultValue = "true")
     boolean consume;

@@ -31,7 +31,7 @@ import org.beiqin.rectification.RectificationItem;
  */
 @ApplicationScoped
 @Transactional
-public class ItemCommands {
+public class ItemService {
 
     @Inject
     Caller caller;

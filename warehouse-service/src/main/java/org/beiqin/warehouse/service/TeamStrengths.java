@@ -25,7 +25,7 @@ import io.cloudevents.CloudEvent;
  * ignored.
  */
 @ApplicationScoped
-public class TeamChangesConsumer extends TopicConsumer {
+public class TeamStrengths extends TopicConsumer {
 
     @Inject
     WarehouseConfig config;

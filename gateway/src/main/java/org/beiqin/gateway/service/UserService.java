@@ -32,9 +32,9 @@ import io.quarkus.runtime.StartupEvent;
  * admin manages the county's and its townships' users, and nobody else's.
  */
 @ApplicationScoped
-public class UserAdmin {
+public class UserService {
 
-    private static final Logger LOG = Logger.getLogger(UserAdmin.class);
+    private static final Logger LOG = Logger.getLogger(UserService.class);
 
     @Inject
     Caller caller;
