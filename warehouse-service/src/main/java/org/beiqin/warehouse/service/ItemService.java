@@ -3,6 +3,7 @@ package org.beiqin.warehouse.service;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.rules.ItemUnlabeledRule;
 
 /** The item catalogue. New items must be fully labelled; imported ones are flagged until they are. */
@@ -28,6 +30,9 @@ public class ItemService {
 
     @Inject
     ItemUnlabeledRule unlabeled;
+
+    @Inject
+    Lookups lookups;
 
     public Item create(Commands.CreateItem command) {
         Item item = build(command, false);
@@ -79,7 +84,11 @@ public class ItemService {
     /** Items the caller may see: its own division's and those of the divisions above it (county catalogue). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Item visible(UUID id) {
-        Item item = Item.findById(id);
+        return seen(Item.findById(id), id);
+    }
+
+    /** The item if the caller may see it (their area's, or a level above theirs), else 404. */
+    private Item seen(Item item, UUID id) {
         if (item == null || !(caller.covers(item.division) || caller.division().startsWith(item.division))) {
             throw ProblemException.notFound("物资", id);
         }
@@ -95,7 +104,24 @@ public class ItemService {
     /** An item a warehouse may stock: visible to the caller and defined at or above the warehouse's division. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Item usableIn(UUID itemId, Warehouse warehouse) {
-        Item item = visible(itemId);
+        return usable(Item.findById(itemId), itemId, warehouse);
+    }
+
+    /**
+     * The items, read in one query, each checked as {@link #usableIn(UUID, Warehouse)} checks one,
+     * in the order given: the first that is not visible (404) or not usable there (422) is refused.
+     */
+    public Map<UUID, Item> usableIn(List<UUID> itemIds, Warehouse warehouse) {
+        Map<UUID, Item> found = lookups.items(itemIds);
+        Map<UUID, Item> usable = new HashMap<>();
+        for (UUID id : itemIds) {
+            usable.put(id, usable(found.get(id), id, warehouse));
+        }
+        return usable;
+    }
+
+    private Item usable(Item item, UUID itemId, Warehouse warehouse) {
+        seen(item, itemId);
         if (!item.usableIn(warehouse.division)) {
             throw ProblemException.unprocessable("item-not-in-division", item.name, warehouse.name);
         }

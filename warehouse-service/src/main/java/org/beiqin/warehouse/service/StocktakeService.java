@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.readmodel.StockQueries;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.readmodel.Times;
 import org.beiqin.warehouse.rules.WarehouseRules;
 
@@ -47,9 +48,6 @@ public class StocktakeService {
     MovementService movements;
 
     @Inject
-    StockQueries stock;
-
-    @Inject
     WarehouseRules rules;
 
     @Inject
@@ -60,6 +58,9 @@ public class StocktakeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Lookups lookups;
 
     /** One counted line and, once submitted, what the ledger said. */
     public record Line(UUID zoneId, UUID itemId, String lot, BigDecimal counted, BigDecimal ledger,
@@ -100,33 +101,49 @@ public class StocktakeService {
         return caller.visibleOr404(stocktake, stocktake == null ? null : stocktake.division, "盘点单", id);
     }
 
+    /**
+     * Enters counts: every line is checked first (in order: not twice, a zone of this warehouse, an
+     * item usable here), then all are written with one statement, whatever their number.
+     */
     public List<Line> count(UUID stocktakeId, Commands.Count command) {
         Stocktake stocktake = locked(stocktakeId);
         requireStatus(stocktake, Stocktake.Status.OPEN);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
-        Instant now = clock.instant();
+        Map<UUID, StorageZone> zones = StorageZone.of(warehouse.id).stream()
+                .collect(Collectors.toMap(z -> z.id, z -> z));
+        items.usableIn(command.lines().stream().map(Commands.CountLine::itemId).toList(), warehouse);
         Set<String> seen = new HashSet<>();
-        for (Commands.CountLine line : command.lines()) {
+        int n = command.lines().size();
+        UUID[] zoneIds = new UUID[n];
+        UUID[] itemIds = new UUID[n];
+        String[] lots = new String[n];
+        BigDecimal[] counted = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            Commands.CountLine line = command.lines().get(i);
             String lot = line.lot() == null ? "" : line.lot().strip();
             if (!seen.add(line.zoneId() + "/" + line.itemId() + "/" + lot)) {
                 throw ProblemException.unprocessable("stocktake-line-twice", line.itemId(), lot);
             }
-            StorageZone zone = StorageZone.findById(line.zoneId());
-            if (zone == null || !zone.warehouseId.equals(warehouse.id)) {
+            if (!zones.containsKey(line.zoneId())) {
                 throw ProblemException.invalid(List.of(
                         new ProblemException.FieldError("lines.zoneId", "zone.not-in-warehouse")));
             }
-            items.usableIn(line.itemId(), warehouse);
-            em.createNativeQuery("""
-                    INSERT INTO stocktake_line (stocktake_id, zone_id, item_id, lot, counted, counted_by, counted_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    ON CONFLICT (stocktake_id, zone_id, item_id, lot)
-                    DO UPDATE SET counted = EXCLUDED.counted, counted_by = EXCLUDED.counted_by,
-                                  counted_at = EXCLUDED.counted_at""")
-                    .setParameter(1, stocktake.id).setParameter(2, zone.id).setParameter(3, line.itemId())
-                    .setParameter(4, lot).setParameter(5, line.counted()).setParameter(6, caller.name())
-                    .setParameter(7, now).executeUpdate();
+            zoneIds[i] = line.zoneId();
+            itemIds[i] = line.itemId();
+            lots[i] = lot;
+            counted[i] = line.counted();
         }
+        em.createNativeQuery("""
+                INSERT INTO stocktake_line (stocktake_id, zone_id, item_id, lot, counted, counted_by, counted_at)
+                SELECT ?1, l.zone_id, l.item_id, l.lot, l.counted, ?6, ?7
+                FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]), CAST(?5 AS numeric[]))
+                     AS l (zone_id, item_id, lot, counted)
+                ON CONFLICT (stocktake_id, zone_id, item_id, lot)
+                DO UPDATE SET counted = EXCLUDED.counted, counted_by = EXCLUDED.counted_by,
+                              counted_at = EXCLUDED.counted_at""")
+                .setParameter(1, stocktake.id).setParameter(2, zoneIds).setParameter(3, itemIds)
+                .setParameter(4, lots).setParameter(5, counted).setParameter(6, caller.name())
+                .setParameter(7, clock.instant()).executeUpdate();
         return lines(stocktake.id);
     }
 
@@ -139,15 +156,18 @@ public class StocktakeService {
             throw ProblemException.unprocessable("stocktake-empty");
         }
         stocktake.submittedAt = clock.instant();
-        for (Line line : lines) {
-            BigDecimal ledger = stock.balance(warehouse.id, line.zoneId(), line.itemId(), line.lot());
-            em.createNativeQuery("""
-                    UPDATE stocktake_line SET ledger = ?5
-                    WHERE stocktake_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
-                    .setParameter(1, stocktake.id).setParameter(2, line.zoneId()).setParameter(3, line.itemId())
-                    .setParameter(4, line.lot()).setParameter(5, ledger).executeUpdate();
-            rules.ledgerMismatch().counted(stocktake, warehouse, StorageZone.findById(line.zoneId()),
-                    Item.findById(line.itemId()), line.lot(), line.counted(), ledger);
+        // the book quantity of every line, read and written in one statement
+        em.createNativeQuery("""
+                UPDATE stocktake_line l SET ledger = coalesce((SELECT b.quantity FROM stock_balance b
+                    WHERE b.warehouse_id = ?2 AND b.zone_id = l.zone_id AND b.item_id = l.item_id AND b.lot = l.lot), 0)
+                WHERE l.stocktake_id = ?1""")
+                .setParameter(1, stocktake.id).setParameter(2, warehouse.id).executeUpdate();
+        Map<UUID, StorageZone> zones = StorageZone.of(warehouse.id).stream()
+                .collect(Collectors.toMap(z -> z.id, z -> z));
+        Map<UUID, Item> counted = lookups.items(lines.stream().map(Line::itemId).toList());
+        for (Line line : lines(stocktake.id)) {
+            rules.ledgerMismatch().counted(stocktake, warehouse, zones.get(line.zoneId()), counted.get(line.itemId()),
+                    line.lot(), line.counted(), line.ledger());
         }
         stocktake.status = Stocktake.Status.SUBMITTED;
         stocktake.submittedBy = caller.name();
