@@ -404,6 +404,18 @@ test('township office on a phone: a drill planned, refused without contacts, app
   await page.waitForFunction(([day, name]) => [...document.querySelectorAll(`[data-day="${day}"] .shift`)]
     .some(el => el.innerText.includes('08:00—12:00') && el.innerText.includes(name)), [tomorrow, second.name]);
 
+  // the morning shift's record says who rostered it, whom the swap replaced with whom, and why
+  await page.locator(`[data-day="${tomorrow}"] .shift`, { hasText: '08:00—12:00' }).locator('[data-testid=shift-history]').click();
+  const history = page.locator('[data-testid=shift-history-box]');
+  await history.waitFor();
+  const lines = await history.locator('li').allInnerTexts();
+  assert.equal(lines.length, 2, lines.join(' | '));
+  assert.match(lines[0], new RegExp(`排班：${staff.name}（逐个排班）`));
+  assert.match(lines[1], new RegExp(`将 ${staff.name} 换为 ${second.name}：家中有事，两人协商互换`));
+  readable(await history.innerText(), 'shift history');
+  await check(page, 'field-office-06b-roster-history-360');
+  await history.locator('button').click();
+
   // a spot check of the village raised here; the officer's answer shows up on this page by itself
   await page.selectOption('[data-testid=roster-division]', '410182102201');
   await page.waitForSelector('[data-testid=on-duty] li strong:has-text("王永强")');

@@ -68,9 +68,14 @@ export default {
             <div class="shift" :class="s.role === 'LEADER' ? 'leader' : ''">
               <div x-text="clock(s.startsAt, d) + '—' + clock(s.endsAt, d) + ' ' + s.memberName"></div>
               <small x-text="s.roleLabel + (s.changeReason ? ' · ' + t('roster.replaced') : '')"></small>
-              <div class="actions" x-show="s.endsAt > new Date().toISOString() && !s.checkedInAt">
-                <button class="outline small" @click="startOverride(s)" x-text="t('roster.override')"></button>
-                <button class="outline small" data-testid="swap" @click="startSwap(s)" x-text="t('roster.swap')"></button>
+              <div class="actions">
+                <template x-if="s.endsAt > new Date().toISOString() && !s.checkedInAt">
+                  <span>
+                    <button class="outline small" @click="startOverride(s)" x-text="t('roster.override')"></button>
+                    <button class="outline small" data-testid="swap" @click="startSwap(s)" x-text="t('roster.swap')"></button>
+                  </span>
+                </template>
+                <button class="outline small" data-testid="shift-history" @click="showHistory(s)" x-text="t('roster.history')"></button>
               </div>
             </div>
           </template>
@@ -102,10 +107,18 @@ export default {
         <p class="error" x-show="error" role="alert" x-text="error"></p>
         <div class="grid"><button type="submit" x-text="t('save')"></button><button type="button" class="secondary" @click="swapping = null" x-text="t('cancel')"></button></div>
       </form>
+    </template>
+    <template x-if="history">
+      <section class="box" id="shift-history" data-testid="shift-history-box">
+        <h3 x-text="t('roster.historyOf', history.shift.memberName, time(history.shift.startsAt))"></h3>
+        <ol><template x-for="(e, i) in history.entries" :key="i"><li x-text="entryText(e)"></li></template></ol>
+        <p x-show="!history.entries.length" x-text="t('roster.historyNone')"></p>
+        <button type="button" class="secondary" @click="history = null" x-text="t('roster.historyClose')"></button>
+      </section>
     </template>`,
   data: page(() => ({
     scope: '', now: { onDuty: [], notCheckedIn: [] }, checks: [], periods: [], periodId: '', period: null, shifts: [],
-    days: [], members: [], overriding: null, overrideForm: { memberId: '', reason: '' }, swapping: null, swapForm: { otherId: '', reason: '' }, error: '', busy: false, stale: null, timer: null,
+    days: [], members: [], overriding: null, overrideForm: { memberId: '', reason: '' }, history: null, swapping: null, swapForm: { otherId: '', reason: '' }, error: '', busy: false, stale: null, timer: null,
     init() {
       const own = this.app.session.user.division;
       this.scope = this.app.route.query.division || (own.length === 6 ? (this.app.scopes()[1] || this.app.scopes()[0] || { code: own }).code : own);
@@ -178,6 +191,23 @@ export default {
       const now = new Date().toISOString();
       return this.shifts.filter(o => o.id !== this.swapping.id && o.memberId !== this.swapping.memberId && o.startsAt > now && !o.checkedInAt)
         .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+    /** Who rostered the shift and every change since, oldest first, in words. */
+    async showHistory(s) {
+      this.overriding = null; this.swapping = null;
+      try {
+        const entries = (await api.get('/api/duty/periods/shifts/' + s.id + '/audit')).data;
+        this.history = { shift: s, entries };
+        this.$nextTick(() => document.getElementById('shift-history')?.scrollIntoView({ block: 'start' }));
+      } catch (e) { this.fail(e); }
+    },
+    entryText(e) {
+      const after = e.after || {}, before = e.before || {};
+      if (e.action === 'reassigned') {
+        return this.t('roster.audit.reassigned', this.time(e.at), e.actorName || e.actor, before.member || this.t('roster.audit.someone'), after.member, after.reason || '');
+      }
+      return this.t('roster.audit.rostered', this.time(e.at), e.actorName || e.actor, after.member,
+        this.t('roster.source.' + (after.source === 'ROTATION' ? 'ROTATION' : 'MANUAL')));
     },
     startSwap(s) {
       this.swapping = s; this.overriding = null; this.error = ''; this.swapForm = { otherId: '', reason: '' };
