@@ -57,8 +57,12 @@ class StocktakeCountTest extends WarehouseTestBase {
                 .body("lines", hasSize(2)).body("lines.find { it.itemId == '" + shovel + "' }.counted", equalTo(4))
                 .body("lines.find { it.itemId == '" + county + "' }.itemName", equalTo("县级储备帐篷"));
 
-        // a keeper of the sibling township cannot count here
-        keeper(sibling).body(Map.of("lines", List.of(line(shovel, flood, 1)))).put(lines).then().statusCode(404);
+        // nor can a keeper of the sibling township, of a village below, or of another county
+        for (String elsewhere : List.of(sibling, town + "201", "410183101")) {
+            keeper(elsewhere).body(Map.of("lines", List.of(line(shovel, flood, 1)))).put(lines).then().statusCode(404);
+        }
+        keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200)
+                .body("lines.find { it.itemId == '" + shovel + "' }.counted", equalTo(4));
     }
 
     private static Map<String, Object> line(String item, String zone, int counted) {
