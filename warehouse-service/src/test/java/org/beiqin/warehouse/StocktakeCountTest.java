@@ -48,6 +48,11 @@ class StocktakeCountTest extends WarehouseTestBase {
         // another township's item is not there at all for this keeper
         keeper(town).body(Map.of("lines", List.of(line(shovel, flood, 5), line(foreign, flood, 1)))).put(lines)
                 .then().statusCode(404);
+        // with several bad lines, the first in the order given is the one refused
+        keeper(town).body(Map.of("lines", List.of(line(bags, otherZone, 7), line(foreign, flood, 1)))).put(lines)
+                .then().statusCode(422).body("errors.field", hasItem("lines.zoneId"));
+        keeper(town).body(Map.of("lines", List.of(line(foreign, flood, 1), line(bags, otherZone, 7)))).put(lines)
+                .then().statusCode(404);
         keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200).body("lines", hasSize(0));
 
         // the county's own item may be counted in a township warehouse; a second count replaces the first

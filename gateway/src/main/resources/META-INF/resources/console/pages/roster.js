@@ -154,6 +154,8 @@ export default {
       if (!id) { this.period = null; this.shifts = []; return; }
       // another period chosen: its week is not shown with the last one's gaps and shifts while it loads
       if (!this.period || this.period.id !== id) { this.period = null; this.shifts = []; }
+      // a shift's history shown from before the roster changed would be out of date
+      this.history = null;
       const [period, shifts] = await Promise.all([api.get('/api/duty/periods/' + id), api.get('/api/duty/periods/' + id + '/shifts')]);
       if (this.periodId !== id) return; // chosen again meanwhile: the later answer decides
       this.period = period.data; this.shifts = shifts.data;
@@ -183,7 +185,7 @@ export default {
       } catch (e) { this.fail(e); } finally { this.busy = false; }
     },
     startOverride(s) {
-      this.overriding = s; this.swapping = null; this.error = ''; this.overrideForm = { memberId: '', reason: '' };
+      this.overriding = s; this.swapping = null; this.history = null; this.error = ''; this.overrideForm = { memberId: '', reason: '' };
       this.$nextTick(() => document.getElementById('override-form')?.scrollIntoView({ block: 'start' }));
     },
     /** The shifts of the period that can trade places with the one being swapped: not begun, someone else's. */
@@ -210,7 +212,7 @@ export default {
         this.t('roster.source.' + (after.source === 'ROTATION' ? 'ROTATION' : 'MANUAL')));
     },
     startSwap(s) {
-      this.swapping = s; this.overriding = null; this.error = ''; this.swapForm = { otherId: '', reason: '' };
+      this.swapping = s; this.overriding = null; this.history = null; this.error = ''; this.swapForm = { otherId: '', reason: '' };
       this.$nextTick(() => document.getElementById('swap-form')?.scrollIntoView({ block: 'start' }));
     },
     async swap() {

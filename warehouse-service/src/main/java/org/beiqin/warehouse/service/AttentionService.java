@@ -158,7 +158,8 @@ public class AttentionService {
             adder.apply(w.id).add("stocktake", w.id.toString(), w.name,
                     date(since).plusDays(parameters.stocktakeOverdueDays(w.division)), "定期盘库", "Stocktake");
         }
-        entries.sort(Comparator.comparing(Entry::dueOn).thenComparing(Entry::warehouseName).thenComparing(Entry::label));
+        entries.sort(Comparator.comparing(Entry::dueOn).thenComparing(Entry::warehouseName).thenComparing(Entry::label)
+                .thenComparing(Entry::warehouseId).thenComparing(Entry::kind).thenComparing(Entry::subjectId));
         return entries;
     }
 

@@ -3,7 +3,6 @@ package org.beiqin.warehouse.service;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +13,6 @@ import org.beiqin.commons.problem.ProblemException;
 import org.beiqin.commons.security.Caller;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Warehouse;
-import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.rules.ItemUnlabeledRule;
 
 /** The item catalogue. New items must be fully labelled; imported ones are flagged until they are. */
@@ -30,9 +28,6 @@ public class ItemService {
 
     @Inject
     ItemUnlabeledRule unlabeled;
-
-    @Inject
-    Lookups lookups;
 
     public Item create(Commands.CreateItem command) {
         Item item = build(command, false);
@@ -108,19 +103,11 @@ public class ItemService {
     }
 
     /**
-     * The items, read in one query, each checked as {@link #usableIn(UUID, Warehouse)} checks one,
-     * in the order given: the first that is not visible (404) or not usable there (422) is refused.
+     * An item read beforehand (by {@code Lookups.items}, one query for many; null when there is
+     * none), checked as {@link #usableIn(UUID, Warehouse)} checks one: 404 when the caller may not
+     * see it, 422 when it is not for this warehouse's division.
      */
-    public Map<UUID, Item> usableIn(List<UUID> itemIds, Warehouse warehouse) {
-        Map<UUID, Item> found = lookups.items(itemIds);
-        Map<UUID, Item> usable = new HashMap<>();
-        for (UUID id : itemIds) {
-            usable.put(id, usable(found.get(id), id, warehouse));
-        }
-        return usable;
-    }
-
-    private Item usable(Item item, UUID itemId, Warehouse warehouse) {
+    public Item usable(Item item, UUID itemId, Warehouse warehouse) {
         seen(item, itemId);
         if (!item.usableIn(warehouse.division)) {
             throw ProblemException.unprocessable("item-not-in-division", item.name, warehouse.name);

@@ -111,7 +111,7 @@ public class StocktakeService {
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
         Map<UUID, StorageZone> zones = StorageZone.of(warehouse.id).stream()
                 .collect(Collectors.toMap(z -> z.id, z -> z));
-        items.usableIn(command.lines().stream().map(Commands.CountLine::itemId).toList(), warehouse);
+        Map<UUID, Item> found = lookups.items(command.lines().stream().map(Commands.CountLine::itemId).toList());
         Set<String> seen = new HashSet<>();
         int n = command.lines().size();
         UUID[] zoneIds = new UUID[n];
@@ -128,6 +128,7 @@ public class StocktakeService {
                 throw ProblemException.invalid(List.of(
                         new ProblemException.FieldError("lines.zoneId", "zone.not-in-warehouse")));
             }
+            items.usable(found.get(line.itemId()), line.itemId(), warehouse);
             zoneIds[i] = line.zoneId();
             itemIds[i] = line.itemId();
             lots[i] = lot;
