@@ -26,6 +26,9 @@ class DrillLifecycleTest extends DrillTestBase {
     @Test
     void aDrillGoesFromPlanToEvaluationWithImprovementActions() {
         String town = newTownship();
+        // a fixed morning: the drill, its approval and "yesterday" fall on the days the test means,
+        // whatever time of day it runs (at 21:00–24:00 Beijing time, +3 h crossed midnight)
+        clock.set(LocalDateTime.of(2026, 5, 12, 9, 0));
         Map<String, Object> plan = new HashMap<>(plan(town, "乔楼镇防汛综合演练", false, List.of()));
         plan.put("units", List.of(Map.of("name", "乔楼镇应急办", "contact", "李主任", "phone", "0371-64660001"),
                 Map.of("name", "沈洼村委会")));
