@@ -1,5 +1,6 @@
 package org.beiqin.commons.discrepancy;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +10,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,94 +65,158 @@ public class Discrepancies {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean open(Discrepancy finding) {
-        String data = write(finding);
+        return openAll(List.of(finding)) == 1;
+    }
+
+    /**
+     * {@link #open} for many findings with a fixed number of statements, whatever their number (a
+     * stocktake's thousands of differences). Rows are locked in key order, so two writers over
+     * overlapping sets never deadlock. Returns how many were newly opened.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int openAll(Collection<Discrepancy> findings) {
+        if (findings.isEmpty()) {
+            return 0;
+        }
+        // one verdict per key: the last one given stands
+        Map<String, Discrepancy> byKey = new TreeMap<>();
+        findings.forEach(f -> byKey.put(f.key(), f));
+        List<Discrepancy> all = List.copyOf(byKey.values());
+        List<Outbox.Event> events = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
+            Set<String> inserted = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO discrepancy_state
                         (key, rule, division, subject_type, subject_id, is_open, episode, opened_at, data)
-                    VALUES (?, ?, ?, ?, ?, true, 1, ?, ?)
-                    ON CONFLICT (key) DO NOTHING""")) {
-                insert.setString(1, finding.key());
-                insert.setString(2, finding.rule());
-                insert.setString(3, finding.division());
-                insert.setString(4, finding.subject().type());
-                insert.setString(5, finding.subject().id());
-                insert.setTimestamp(6, Timestamp.from(finding.detectedAt()));
-                insert.setString(7, data);
-                if (insert.executeUpdate() == 1) {
-                    enqueue(EventTypes.DISCREPANCY_OPENED, finding, finding.detectedAt());
-                    return true;
+                    SELECT f.key, f.rule, f.division, f.subject_type, f.subject_id, true, 1, f.opened_at, f.data
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                         WITH ORDINALITY AS f (key, rule, division, subject_type, subject_id, opened_at, data, n)
+                    ORDER BY f.n
+                    ON CONFLICT (key) DO NOTHING
+                    RETURNING key""")) {
+                insert.setArray(1, array(connection, "text", all, Discrepancy::key));
+                insert.setArray(2, array(connection, "text", all, Discrepancy::rule));
+                insert.setArray(3, array(connection, "text", all, Discrepancy::division));
+                insert.setArray(4, array(connection, "text", all, f -> f.subject().type()));
+                insert.setArray(5, array(connection, "text", all, f -> f.subject().id()));
+                insert.setArray(6, array(connection, "timestamptz", all, f -> f.detectedAt().toString()));
+                insert.setArray(7, array(connection, "text", all, Discrepancies::write));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
                 }
             }
-            boolean wasOpen;
-            Discrepancy stored;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT is_open, data FROM discrepancy_state WHERE key = ? FOR UPDATE")) {
-                select.setString(1, finding.key());
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    wasOpen = row.getBoolean(1);
-                    stored = read(row.getString(2));
+            List<Discrepancy> reopened = new ArrayList<>();
+            List<Discrepancy> changed = new ArrayList<>();
+            List<Discrepancy> rest = all.stream().filter(f -> !inserted.contains(f.key())).toList();
+            if (!rest.isEmpty()) {
+                Map<String, OpenState> stored = states(connection, rest.stream().map(Discrepancy::key).toList(), true);
+                for (Discrepancy finding : rest) {
+                    OpenState state = stored.get(finding.key());
+                    if (!state.open()) {
+                        reopened.add(finding);
+                    } else if (!finding.sameFactsAs(state.finding())) {
+                        // the episode began when it was first detected; the update says what is true now
+                        changed.add(finding.detectedSince(state.finding().detectedAt()));
+                    }
                 }
-            }
-            if (!wasOpen) {
                 try (PreparedStatement reopen = connection.prepareStatement("""
-                        UPDATE discrepancy_state SET is_open = true, episode = episode + 1, opened_at = ?,
-                            resolved_at = NULL, data = ? WHERE key = ?""")) {
-                    reopen.setTimestamp(1, Timestamp.from(finding.detectedAt()));
-                    reopen.setString(2, data);
-                    reopen.setString(3, finding.key());
-                    reopen.executeUpdate();
+                        UPDATE discrepancy_state d SET is_open = true, episode = d.episode + 1, opened_at = u.opened_at,
+                            resolved_at = NULL, data = u.data
+                        FROM unnest(?::text[], ?::timestamptz[], ?::text[]) AS u (key, opened_at, data)
+                        WHERE d.key = u.key""");
+                        PreparedStatement update = connection.prepareStatement("""
+                        UPDATE discrepancy_state d SET data = u.data
+                        FROM unnest(?::text[], ?::text[]) AS u (key, data) WHERE d.key = u.key""")) {
+                    if (!reopened.isEmpty()) {
+                        reopen.setArray(1, array(connection, "text", reopened, Discrepancy::key));
+                        reopen.setArray(2, array(connection, "timestamptz", reopened,
+                                f -> f.detectedAt().toString()));
+                        reopen.setArray(3, array(connection, "text", reopened, Discrepancies::write));
+                        reopen.executeUpdate();
+                    }
+                    if (!changed.isEmpty()) {
+                        update.setArray(1, array(connection, "text", changed, Discrepancy::key));
+                        update.setArray(2, array(connection, "text", changed, Discrepancies::write));
+                        update.executeUpdate();
+                    }
                 }
-                enqueue(EventTypes.DISCREPANCY_OPENED, finding, finding.detectedAt());
-                return true;
             }
-            if (finding.sameFactsAs(stored)) {
-                return false;
+            Instant now = clock.instant();
+            for (Discrepancy finding : all) {
+                if (inserted.contains(finding.key())) {
+                    events.add(event(EventTypes.DISCREPANCY_OPENED, finding, finding.detectedAt()));
+                }
             }
-            // the episode began when it was first detected; the update says what is true now
-            Discrepancy current = finding.detectedSince(stored.detectedAt());
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE discrepancy_state SET data = ? WHERE key = ?")) {
-                update.setString(1, write(current));
-                update.setString(2, finding.key());
-                update.executeUpdate();
-            }
-            enqueue(EventTypes.DISCREPANCY_UPDATED, current, clock.instant());
-            return false;
+            reopened.forEach(f -> events.add(event(EventTypes.DISCREPANCY_OPENED, f, f.detectedAt())));
+            changed.forEach(f -> events.add(event(EventTypes.DISCREPANCY_UPDATED, f, now)));
+            outbox.enqueueAll(events);
+            return inserted.size() + reopened.size();
         } catch (SQLException e) {
             throw new IllegalStateException("discrepancy state", e);
         }
     }
 
-    private void enqueue(String type, Discrepancy finding, Instant time) {
-        outbox.enqueue(Topics.DISCREPANCIES, finding.key(), type, finding.key(), time, EventTypes.DISCREPANCY_SCHEMA,
-                finding);
+    private static Outbox.Event event(String type, Discrepancy finding, Instant time) {
+        return new Outbox.Event(Topics.DISCREPANCIES, finding.key(), type, finding.key(), time,
+                EventTypes.DISCREPANCY_SCHEMA, finding);
     }
 
     /** Ends the key's open episode, if any, with what fixed it; returns whether it was open. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean resolve(String key, Discrepancy.Text reason, Map<String, Object> evidence) {
+        return resolveAll(List.of(new Resolution(key, reason, evidence))) == 1;
+    }
+
+    /** What fixed the finding of one key. */
+    public record Resolution(String key, Discrepancy.Text reason, Map<String, Object> evidence) {
+    }
+
+    /**
+     * {@link #resolve} for many keys with one statement; the open ones among them are resolved in
+     * key order. Returns how many were open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resolveAll(Collection<Resolution> resolutions) {
+        if (resolutions.isEmpty()) {
+            return 0;
+        }
+        Map<String, Resolution> byKey = new TreeMap<>();
+        resolutions.forEach(r -> byKey.put(r.key(), r));
         Instant now = clock.instant();
-        Discrepancy opened;
+        List<Outbox.Event> events = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "UPDATE discrepancy_state SET is_open = false, resolved_at = ? WHERE key = ? AND is_open "
-                                + "RETURNING data")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, key);
-            try (ResultSet row = update.executeQuery()) {
-                if (!row.next()) {
-                    return false;
+                PreparedStatement update = connection.prepareStatement("""
+                        WITH target AS (
+                            SELECT d.key FROM discrepancy_state d WHERE d.key = ANY(?) AND d.is_open
+                            ORDER BY d.key FOR UPDATE)
+                        UPDATE discrepancy_state d SET is_open = false, resolved_at = ?
+                        FROM target WHERE d.key = target.key
+                        RETURNING d.key, d.data""")) {
+            update.setArray(1, connection.createArrayOf("text", byKey.keySet().toArray()));
+            update.setTimestamp(2, Timestamp.from(now));
+            Map<String, Discrepancy> opened = new TreeMap<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    opened.put(rows.getString(1), read(rows.getString(2)));
                 }
-                opened = read(row.getString(1));
             }
+            opened.forEach((key, finding) -> {
+                Resolution r = byKey.get(key);
+                events.add(event(EventTypes.DISCREPANCY_RESOLVED,
+                        finding.resolvedBy(new Discrepancy.Resolution(now, r.reason(), r.evidence())), now));
+            });
+            outbox.enqueueAll(events);
+            return opened.size();
         } catch (SQLException e) {
             throw new IllegalStateException("discrepancy state", e);
         }
-        Discrepancy resolved = opened.resolvedBy(new Discrepancy.Resolution(now, reason, evidence));
-        enqueue(EventTypes.DISCREPANCY_RESOLVED, resolved, now);
-        return true;
+    }
+
+    private static <T> Array array(Connection connection, String type, List<T> values, Function<T, Object> part)
+            throws SQLException {
+        return connection.createArrayOf(type, values.stream().map(part).toArray());
     }
 
     /**
@@ -160,16 +228,11 @@ public class Discrepancies {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(String rule, String keyPrefix, String subjectType, Collection<Discrepancy> findings,
             Discrepancy.Text reason) {
+        openAll(findings);
         Set<String> found = new HashSet<>();
-        for (Discrepancy finding : findings) {
-            found.add(finding.key());
-            open(finding);
-        }
-        for (String key : openKeys(rule, keyPrefix, subjectType)) {
-            if (!found.contains(key)) {
-                resolve(key, reason, Map.of());
-            }
-        }
+        findings.forEach(f -> found.add(f.key()));
+        resolveAll(openKeys(rule, keyPrefix, subjectType).stream().filter(key -> !found.contains(key))
+                .map(key -> new Resolution(key, reason, Map.of())).toList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -179,21 +242,36 @@ public class Discrepancies {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OpenState> find(String key) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT is_open, episode, opened_at, resolved_at, data FROM discrepancy_state WHERE key = ?")) {
-            select.setString(1, key);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                Timestamp resolvedAt = row.getTimestamp(4);
-                return Optional.of(new OpenState(row.getBoolean(1), row.getInt(2), row.getTimestamp(3).toInstant(),
-                        resolvedAt == null ? null : resolvedAt.toInstant(), read(row.getString(5))));
-            }
+        return Optional.ofNullable(findAll(List.of(key)).get(key));
+    }
+
+    /** The stored states of those of {@code keys} that have one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, OpenState> findAll(Collection<String> keys) {
+        try (Connection connection = dataSource.getConnection()) {
+            return states(connection, keys, false);
         } catch (SQLException e) {
             throw new IllegalStateException("discrepancy state", e);
         }
+    }
+
+    private static Map<String, OpenState> states(Connection connection, Collection<String> keys, boolean lock)
+            throws SQLException {
+        Map<String, OpenState> states = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT key, is_open, episode, opened_at, resolved_at, data FROM discrepancy_state WHERE key = ANY(?)"
+                        + (lock ? " ORDER BY key FOR UPDATE" : ""))) {
+            select.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Timestamp resolvedAt = row.getTimestamp(5);
+                    states.put(row.getString(1), new OpenState(row.getBoolean(2), row.getInt(3),
+                            row.getTimestamp(4).toInstant(), resolvedAt == null ? null : resolvedAt.toInstant(),
+                            read(row.getString(6))));
+                }
+            }
+        }
+        return states;
     }
 
     /** The open findings whose division starts with {@code divisionPrefix}, newest first. */

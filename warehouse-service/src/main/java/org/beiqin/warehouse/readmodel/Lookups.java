@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.jpa.HibernateHints;
+
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
@@ -28,16 +30,21 @@ public class Lookups {
     @Inject
     EntityManager em;
 
+    /**
+     * Items read for naming and judging, never for changing: they are loaded read-only, so a list of
+     * thousands keeps no snapshot of each item's attributes and costs nothing at flush. A change
+     * made to one of them in the same transaction would not be written.
+     */
     public Map<UUID, Item> items(Collection<UUID> ids) {
-        return byId(ids, Item.class, i -> i.id);
+        return byId(ids, Item.class, i -> i.id, true);
     }
 
     public Map<UUID, StorageZone> zones(Collection<UUID> ids) {
-        return byId(ids, StorageZone.class, z -> z.id);
+        return byId(ids, StorageZone.class, z -> z.id, false);
     }
 
     public Map<UUID, Warehouse> warehouses(Collection<UUID> ids) {
-        return byId(ids, Warehouse.class, w -> w.id);
+        return byId(ids, Warehouse.class, w -> w.id, false);
     }
 
     /** Each warehouse's zones, by category and name; a warehouse without zones maps to an empty list. */
@@ -51,14 +58,13 @@ public class Lookups {
         return zones;
     }
 
-    private <E> Map<UUID, E> byId(Collection<UUID> ids, Class<E> type,
-            Function<E, UUID> id) {
+    private <E> Map<UUID, E> byId(Collection<UUID> ids, Class<E> type, Function<E, UUID> id, boolean readOnly) {
         List<UUID> wanted = distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
         List<E> found = em.createQuery("from " + type.getSimpleName() + " e where e.id in :ids", type)
-                .setParameter("ids", wanted).getResultList();
+                .setParameter("ids", wanted).setHint(HibernateHints.HINT_READ_ONLY, readOnly).getResultList();
         return found.stream().collect(Collectors.toMap(id, e -> e));
     }
 

@@ -3,6 +3,8 @@ package org.beiqin.warehouse.readmodel;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +38,77 @@ public class StockQueries {
                 .getResultList());
     }
 
-    public BigDecimal inZone(UUID warehouseId, UUID zoneId, UUID itemId) {
-        return scalar(em.createNativeQuery("""
-                SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3""")
-                .setParameter(1, warehouseId).setParameter(2, zoneId).setParameter(3, itemId).getResultList());
+    /** The place of some stock: a zone (or any zone: null) and a lot of an item. */
+    public record Place(UUID zoneId, UUID itemId, String lot) {
     }
 
-    public BigDecimal ofLot(UUID warehouseId, UUID itemId, String lot) {
-        return scalar(em.createNativeQuery("""
-                SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ?1 AND item_id = ?2 AND lot = ?3""")
-                .setParameter(1, warehouseId).setParameter(2, itemId).setParameter(3, lot).getResultList());
+    /** How much of each item sits in each zone, for the (zone, item) pairs of {@code places}; lots ignored. */
+    @SuppressWarnings("unchecked")
+    public Map<Place, BigDecimal> inZones(UUID warehouseId, Collection<Place> places) {
+        Map<Place, BigDecimal> quantities = new HashMap<>();
+        if (places.isEmpty()) {
+            return quantities;
+        }
+        List<Place> pairs = places.stream().map(p -> new Place(p.zoneId(), p.itemId(), null)).distinct().toList();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT p.zone_id, p.item_id, coalesce(sum(b.quantity), 0)
+                FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS uuid[])) AS p (zone_id, item_id)
+                LEFT JOIN stock_balance b ON b.warehouse_id = ?1 AND b.zone_id = p.zone_id AND b.item_id = p.item_id
+                GROUP BY p.zone_id, p.item_id""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, pairs.stream().map(Place::zoneId).toArray(UUID[]::new))
+                .setParameter(3, pairs.stream().map(Place::itemId).toArray(UUID[]::new)).getResultList()) {
+            quantities.put(new Place((UUID) row[0], (UUID) row[1], null), (BigDecimal) row[2]);
+        }
+        return quantities;
+    }
+
+    /** A lot of an item in a warehouse: how much is left in all its zones, and when it expires. */
+    public record LotStock(UUID itemId, String lot, BigDecimal quantity, LocalDate expiresOn) {
+    }
+
+    /** The lots of {@code places} (their zones ignored) as they stand in the warehouse. */
+    @SuppressWarnings("unchecked")
+    public List<LotStock> lots(UUID warehouseId, Collection<Place> places) {
+        List<Place> lots = places.stream().map(p -> new Place(null, p.itemId(), p.lot())).distinct().toList();
+        if (lots.isEmpty()) {
+            return List.of();
+        }
+        return ((List<Object[]>) em.createNativeQuery("""
+                SELECT r.item_id, r.lot, coalesce((SELECT sum(b.quantity) FROM stock_balance b
+                    WHERE b.warehouse_id = ?1 AND b.item_id = r.item_id AND b.lot = r.lot), 0), l.expires_on
+                FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS text[])) AS r (item_id, lot)
+                LEFT JOIN stock_lot l ON l.item_id = r.item_id AND l.code = r.lot""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, lots.stream().map(Place::itemId).toArray(UUID[]::new))
+                .setParameter(3, lots.stream().map(Place::lot).toArray(String[]::new)).getResultList())
+                .stream().map(r -> new LotStock((UUID) r[0], (String) r[1], (BigDecimal) r[2],
+                        r[3] == null ? null : toDate(r[3])))
+                .toList();
     }
 
     /** What can be used: all of the item in the warehouse except lots expired before {@code today}. */
     public BigDecimal available(UUID warehouseId, UUID itemId, LocalDate today) {
-        return scalar(em.createNativeQuery("""
-                SELECT sum(b.quantity) FROM stock_balance b
-                LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
-                WHERE b.warehouse_id = ?1 AND b.item_id = ?2 AND (l.expires_on IS NULL OR l.expires_on >= ?3)""")
-                .setParameter(1, warehouseId).setParameter(2, itemId).setParameter(3, today).getResultList());
+        return available(warehouseId, List.of(itemId), today).get(itemId);
+    }
+
+    /** {@link #available(UUID, UUID, LocalDate)} of many items, in one query: item id → quantity. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, BigDecimal> available(UUID warehouseId, Collection<UUID> itemIds, LocalDate today) {
+        Map<UUID, BigDecimal> available = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return available;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT r.item_id, coalesce((SELECT sum(b.quantity) FROM stock_balance b
+                    LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                    WHERE b.warehouse_id = ?1 AND b.item_id = r.item_id AND (l.expires_on IS NULL OR l.expires_on >= ?3)), 0)
+                FROM unnest(CAST(?2 AS uuid[])) AS r (item_id)""")
+                .setParameter(1, warehouseId).setParameter(2, itemIds.stream().distinct().toArray(UUID[]::new))
+                .setParameter(3, today).getResultList()) {
+            available.put((UUID) row[0], (BigDecimal) row[1]);
+        }
+        return available;
     }
 
     /** Rows with stock in a warehouse, of one item or (itemId null) of all; earliest expiry first. */

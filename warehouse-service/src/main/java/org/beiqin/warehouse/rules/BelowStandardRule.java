@@ -1,5 +1,8 @@
 package org.beiqin.warehouse.rules;
 
+import org.beiqin.commons.discrepancy.Discrepancies;
+import java.util.HashMap;
+import java.util.Collection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +34,39 @@ public class BelowStandardRule extends RuleSupport {
     public static final Rule RULE = Rule.BELOW_STANDARD;
 
     public void check(Warehouse warehouse, Item item) {
-        List<?> minimum = em.createNativeQuery(
-                "SELECT minimum FROM stock_standard WHERE warehouse_id = ?1 AND item_id = ?2")
-                .setParameter(1, warehouse.id).setParameter(2, item.id).getResultList();
-        Discrepancy finding = minimum.isEmpty() ? null : finding(warehouse, item, (BigDecimal) minimum.get(0));
-        if (finding != null) {
-            discrepancies.open(finding);
-        } else {
-            discrepancies.resolve(findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
-                    Findings.text("库存已达到配备标准", "Stock meets the standard"),
-                    Map.of("available", stock.available(warehouse.id, item.id, today())
-                            .stripTrailingZeros().toPlainString()));
+        checkAll(warehouse, List.of(item));
+    }
+
+    /** Judges every item of {@code items} against its minimum in a fixed number of statements. */
+    @SuppressWarnings("unchecked")
+    public void checkAll(Warehouse warehouse, Collection<Item> items) {
+        if (items.isEmpty()) {
+            return;
         }
+        List<UUID> ids = items.stream().map(i -> i.id).distinct().toList();
+        Map<UUID, BigDecimal> minimums = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                "SELECT item_id, minimum FROM stock_standard WHERE warehouse_id = ?1 AND item_id = ANY(CAST(?2 AS uuid[]))")
+                .setParameter(1, warehouse.id).setParameter(2, ids.toArray(UUID[]::new)).getResultList()) {
+            minimums.put((UUID) row[0], (BigDecimal) row[1]);
+        }
+        Map<UUID, BigDecimal> available = stock.available(warehouse.id, ids, today());
+        List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancies.Resolution> met = new ArrayList<>();
+        for (Item item : items) {
+            BigDecimal minimum = minimums.get(item.id);
+            Discrepancy finding = minimum == null ? null : finding(warehouse, item, minimum, available.get(item.id));
+            if (finding != null) {
+                found.add(finding);
+            } else {
+                met.add(new Discrepancies.Resolution(
+                        findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
+                        Findings.text("库存已达到配备标准", "Stock meets the standard"),
+                        Map.of("available", available.get(item.id).stripTrailingZeros().toPlainString())));
+            }
+        }
+        discrepancies.openAll(found);
+        discrepancies.resolveAll(met);
     }
 
     public void sweep() {
@@ -51,7 +75,10 @@ public class BelowStandardRule extends RuleSupport {
                 .getResultList();
         List<Discrepancy> below = new ArrayList<>();
         for (Object[] row : rows) {
-            Discrepancy finding = finding(Warehouse.findById(row[0]), Item.findById(row[1]), (BigDecimal) row[2]);
+            Warehouse warehouse = Warehouse.findById(row[0]);
+            Item item = Item.findById(row[1]);
+            Discrepancy finding = finding(warehouse, item, (BigDecimal) row[2],
+                    stock.available(warehouse.id, item.id, today()));
             if (finding != null) {
                 below.add(finding);
             }
@@ -60,8 +87,7 @@ public class BelowStandardRule extends RuleSupport {
                 Findings.text("库存已达到配备标准", "Stock meets the standard"));
     }
 
-    private Discrepancy finding(Warehouse warehouse, Item item, BigDecimal minimum) {
-        BigDecimal available = stock.available(warehouse.id, item.id, today());
+    private Discrepancy finding(Warehouse warehouse, Item item, BigDecimal minimum, BigDecimal available) {
         if (available.compareTo(minimum) >= 0) {
             return null;
         }

@@ -1,5 +1,9 @@
 package org.beiqin.warehouse.rules;
 
+import org.beiqin.warehouse.readmodel.StockQueries;
+import org.beiqin.commons.discrepancy.Discrepancies;
+import java.util.UUID;
+import java.util.Collection;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -31,16 +35,27 @@ public class ExpiredStockRule extends RuleSupport {
     public static final Rule RULE = Rule.EXPIRED_STOCK;
 
     public void check(Warehouse warehouse, Item item, String lot) {
-        BigDecimal quantity = stock.ofLot(warehouse.id, item.id, lot);
-        LocalDate expiresOn = stock.expiry(item.id, lot).orElse(null);
-        Discrepancy finding = finding(warehouse, item, lot, expiresOn, quantity);
-        if (finding != null) {
-            discrepancies.open(finding);
-        } else if (quantity.signum() == 0 || expiresOn == null || !expiresOn.isBefore(today())) {
-            discrepancies.resolve(findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot)),
-                    Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"),
-                    Map.of("remaining", quantity.stripTrailingZeros().toPlainString()));
+        checkAll(warehouse, Map.of(item.id, item), List.of(new StockQueries.Place(null, item.id, lot)));
+    }
+
+    /** Judges the lots of {@code places} (items from {@code items}) in a fixed number of statements. */
+    public void checkAll(Warehouse warehouse, Map<UUID, Item> items, Collection<StockQueries.Place> places) {
+        List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancies.Resolution> left = new ArrayList<>();
+        for (StockQueries.LotStock lot : stock.lots(warehouse.id, places)) {
+            Item item = items.get(lot.itemId());
+            Discrepancy finding = finding(warehouse, item, lot.lot(), lot.expiresOn(), lot.quantity());
+            if (finding != null) {
+                found.add(finding);
+            } else {
+                left.add(new Discrepancies.Resolution(
+                        findings.key(RULE, warehouse.division, "lot", subjectId(warehouse, item, lot.lot())),
+                        Findings.text("过期批次已出库、报废或轮换", "The expired lot was issued, scrapped or rotated"),
+                        Map.of("remaining", lot.quantity().stripTrailingZeros().toPlainString())));
+            }
         }
+        discrepancies.openAll(found);
+        discrepancies.resolveAll(left);
     }
 
     public void sweep() {

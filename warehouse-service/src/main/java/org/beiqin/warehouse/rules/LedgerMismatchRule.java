@@ -1,5 +1,12 @@
 package org.beiqin.warehouse.rules;
 
+import org.beiqin.warehouse.readmodel.StockQueries;
+import org.beiqin.warehouse.Movement;
+import java.util.Set;
+import java.util.Optional;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,27 +54,46 @@ public class LedgerMismatchRule extends RuleSupport {
         return Findings.compositeId(warehouseId, zoneId, itemId, lot);
     }
 
-    /** A submitted count: opens on a difference, resolves on a match. */
-    public void counted(Stocktake stocktake, Warehouse warehouse, StorageZone zone, Item item, String lot,
-            BigDecimal counted, BigDecimal ledger) {
-        String id = subjectId(warehouse.id, zone.id, item.id, lot);
-        BigDecimal difference = counted.subtract(ledger);
-        if (difference.signum() == 0) {
-            discrepancies.resolve(findings.key(RULE, warehouse.division, "stock", id),
-                    Findings.text("复盘数量与账面相符", "A later count matches the ledger"),
-                    Map.of("stocktakeId", stocktake.id.toString(), "counted", counted.toPlainString()));
-            return;
-        }
-        open(stocktake, warehouse, zone, item, lot, counted, ledger, BigDecimal.ZERO);
+    /** One submitted line: what was counted, and what the book said at submission. */
+    public record Count(UUID zoneId, UUID itemId, String lot, BigDecimal counted, BigDecimal ledger) {
     }
 
-    /** The approved correction posted the difference. */
-    public void corrected(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, UUID stocktakeId,
-            UUID movementId) {
-        discrepancies.resolve(findings.key(RULE, warehouse.division, "stock",
-                subjectId(warehouse.id, zoneId, itemId, lot)),
+    /**
+     * A submitted count, all its lines at once: each difference opens (or restates) its line's
+     * finding, each match resolves it.
+     */
+    public void countedAll(Stocktake stocktake, Warehouse warehouse, Map<UUID, StorageZone> zones,
+            Map<UUID, Item> items, List<Count> counts) {
+        List<Count> differing = counts.stream().filter(c -> c.counted().compareTo(c.ledger()) != 0).toList();
+        Map<String, Discrepancies.OpenState> stored = discrepancies.findAll(differing.stream()
+                .map(c -> key(warehouse, c.zoneId(), c.itemId(), c.lot())).toList());
+        List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancies.Resolution> matched = new ArrayList<>();
+        for (Count c : counts) {
+            String key = key(warehouse, c.zoneId(), c.itemId(), c.lot());
+            if (c.counted().compareTo(c.ledger()) == 0) {
+                matched.add(new Discrepancies.Resolution(key,
+                        Findings.text("复盘数量与账面相符", "A later count matches the ledger"),
+                        Map.of("stocktakeId", stocktake.id.toString(), "counted", c.counted().toPlainString())));
+            } else {
+                found.add(finding(stocktake, warehouse, zones.get(c.zoneId()), items.get(c.itemId()), c.lot(),
+                        c.counted(), c.ledger(), BigDecimal.ZERO, Optional.ofNullable(stored.get(key))));
+            }
+        }
+        discrepancies.openAll(found);
+        discrepancies.resolveAll(matched);
+    }
+
+    /** The approved corrections posted their lines' differences. */
+    public void correctedAll(Warehouse warehouse, List<Movement> corrections, UUID stocktakeId) {
+        discrepancies.resolveAll(corrections.stream().map(m -> new Discrepancies.Resolution(
+                key(warehouse, m.zoneId, m.itemId, m.lot),
                 Findings.text("盘点差异已审批并更正入账", "The stocktake difference was approved and posted"),
-                Map.of("stocktakeId", stocktakeId.toString(), "movementId", movementId.toString()));
+                Map.of("stocktakeId", stocktakeId.toString(), "movementId", m.id.toString()))).toList());
+    }
+
+    private String key(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
+        return findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
     }
 
     /**
@@ -79,7 +105,7 @@ public class LedgerMismatchRule extends RuleSupport {
      * county changed its book later; a count sent back to be redone is judged when it is submitted.
      */
     public void bookChanged(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, boolean reversal) {
-        String key = findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot));
+        String key = key(warehouse, zoneId, itemId, lot);
         lockLine(warehouse, zoneId, itemId, lot);
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("""
@@ -105,28 +131,44 @@ public class LedgerMismatchRule extends RuleSupport {
                             "approvedChanges", plain(approved)));
             return;
         }
-        open(stocktake, warehouse, StorageZone.findById(zoneId), Item.findById(itemId), lot, counted, ledger,
-                approved);
+        discrepancies.open(finding(stocktake, warehouse, StorageZone.findById(zoneId), Item.findById(itemId), lot,
+                counted, ledger, approved, discrepancies.find(key)));
     }
+
+    /**
+     * The rows {@code m} (joined with what they reverse as {@code b}) the county approved:
+     * corrections, approved adjustments, and the reversals that take either back. Judged row by row
+     * on the movements already narrowed to a warehouse since a moment.
+     */
+    private static final String APPROVED_SINCE = """
+            FROM movement m LEFT JOIN movement b ON b.id = m.reverses_id
+            WHERE m.warehouse_id = ?1 AND m.recorded_at >= ?2
+              AND (m.type = 'STOCKTAKE_CORRECTION'
+                   OR m.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = m.id)
+                   OR m.type = 'REVERSAL' AND (b.type = 'STOCKTAKE_CORRECTION' OR b.type = 'ADJUSTMENT'
+                       AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id)))""";
 
     /**
      * What the county has approved on this stock line since {@code since}: corrections, approved
      * adjustments, and the reversals of either (which take them back).
      */
     public BigDecimal approvedSince(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, Instant since) {
-        return (BigDecimal) em.createNativeQuery("""
-                SELECT coalesce(sum(m.delta), 0) FROM movement m
-                WHERE m.warehouse_id = ?1 AND m.zone_id = ?2 AND m.item_id = ?3 AND m.lot = ?4 AND m.recorded_at >= ?5
-                  AND m.id IN (
-                      SELECT b.id FROM movement b
-                      WHERE b.type = 'STOCKTAKE_CORRECTION'
-                         OR b.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id)
-                      UNION ALL
-                      SELECT r.id FROM movement r JOIN movement b ON b.id = r.reverses_id
-                      WHERE b.type = 'STOCKTAKE_CORRECTION'
-                         OR b.type = 'ADJUSTMENT' AND EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = b.id))""")
-                .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
-                .setParameter(5, since).getSingleResult();
+        return (BigDecimal) em.createNativeQuery("SELECT coalesce(sum(m.delta), 0) " + APPROVED_SINCE
+                + " AND m.zone_id = ?3 AND m.item_id = ?4 AND m.lot = ?5")
+                .setParameter(1, warehouse.id).setParameter(2, since).setParameter(3, zoneId).setParameter(4, itemId)
+                .setParameter(5, lot).getSingleResult();
+    }
+
+    /** {@link #approvedSince(Warehouse, UUID, UUID, String, Instant)} of every line of the warehouse that has any. */
+    @SuppressWarnings("unchecked")
+    public Map<StockQueries.Place, BigDecimal> approvedSince(Warehouse warehouse, Instant since) {
+        Map<StockQueries.Place, BigDecimal> approved = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT m.zone_id, m.item_id, m.lot, sum(m.delta) "
+                + APPROVED_SINCE + " GROUP BY m.zone_id, m.item_id, m.lot")
+                .setParameter(1, warehouse.id).setParameter(2, since).getResultList()) {
+            approved.put(new StockQueries.Place((UUID) row[0], (UUID) row[1], (String) row[2]), (BigDecimal) row[3]);
+        }
+        return approved;
     }
 
     /** The group every line of one stocktake belongs to in the county's ledger. */
@@ -137,8 +179,8 @@ public class LedgerMismatchRule extends RuleSupport {
                 warehouse.name + " " + day.getMonthValue() + "月" + day.getDayOfMonth() + "日盘点");
     }
 
-    private void open(Stocktake stocktake, Warehouse warehouse, StorageZone zone, Item item, String lot,
-            BigDecimal counted, BigDecimal ledger, BigDecimal approved) {
+    private Discrepancy finding(Stocktake stocktake, Warehouse warehouse, StorageZone zone, Item item, String lot,
+            BigDecimal counted, BigDecimal ledger, BigDecimal approved, Optional<Discrepancies.OpenState> stored) {
         String id = subjectId(warehouse.id, zone.id, item.id, lot);
         BigDecimal difference = counted.subtract(ledger);
         BigDecimal remaining = difference.subtract(approved);
@@ -163,34 +205,48 @@ public class LedgerMismatchRule extends RuleSupport {
             evidence.put("remaining", plain(remaining));
         }
         // an open difference stays the line of the stocktake that found it, whatever count restates it
-        Discrepancy.Source source = discrepancies.find(findings.key(RULE, warehouse.division, "stock", id))
-                .filter(Discrepancies.OpenState::open).map(state -> state.finding().source())
+        Discrepancy.Source source = stored.filter(Discrepancies.OpenState::open).map(state -> state.finding().source())
                 .orElse(source(stocktake, warehouse));
-        discrepancies.open(findings.finding(RULE, warehouse.division, "stock", id, label, zh, en, evidence)
-                .from(source));
+        return findings.finding(RULE, warehouse.division, "stock", id, label, zh, en, evidence).from(source);
     }
 
     /**
      * Serialises the county's changes of one stock line's book with each other and with the
      * approval of a count (an advisory lock on the line's key until the transaction ends), so that
-     * what one of them reads as "approved since the count" includes what the other posted.
+     * what one of them reads as "approved since the count" includes what the other posted. The
+     * warehouse's lock is taken shared first: an approval takes it exclusively instead of one lock
+     * per line ({@link #lockLines}).
      */
     public void lockLine(Warehouse warehouse, UUID zoneId, UUID itemId, String lot) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, findings.key(RULE, warehouse.division, "stock", subjectId(warehouse.id, zoneId, itemId, lot)))
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(hashtext(?1)), pg_advisory_xact_lock(hashtext(?2))")
+                .setParameter(1, warehouseLock(warehouse))
+                .setParameter(2, key(warehouse, zoneId, itemId, lot))
+                .getResultList();
+    }
+
+    /** {@link #lockLine} for every line of the warehouse at once: for an approval of a whole count. */
+    public void lockLines(Warehouse warehouse) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, warehouseLock(warehouse))
                 .getSingleResult();
     }
 
-    /** Whether a keeper's adjustment of this line since {@code since} still waits for the county. */
-    public boolean adjustmentPending(Warehouse warehouse, UUID zoneId, UUID itemId, String lot, Instant since) {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM movement m
-                WHERE m.warehouse_id = ?1 AND m.zone_id = ?2 AND m.item_id = ?3 AND m.lot = ?4 AND m.recorded_at >= ?5
-                  AND m.type = 'ADJUSTMENT'
+    private String warehouseLock(Warehouse warehouse) {
+        return findings.key(RULE, warehouse.division, "warehouse", warehouse.id.toString());
+    }
+
+    /** The lines of the warehouse with a keeper's adjustment since {@code since} that still waits for the county. */
+    @SuppressWarnings("unchecked")
+    public Set<StockQueries.Place> adjustmentsPending(Warehouse warehouse, Instant since) {
+        Set<StockQueries.Place> pending = new HashSet<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT DISTINCT m.zone_id, m.item_id, m.lot FROM movement m
+                WHERE m.warehouse_id = ?1 AND m.recorded_at >= ?2 AND m.type = 'ADJUSTMENT'
                   AND NOT EXISTS (SELECT 1 FROM adjustment_approval a WHERE a.movement_id = m.id)
                   AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = m.id)""")
-                .setParameter(1, warehouse.id).setParameter(2, zoneId).setParameter(3, itemId).setParameter(4, lot)
-                .setParameter(5, since).getSingleResult()).longValue() > 0;
+                .setParameter(1, warehouse.id).setParameter(2, since).getResultList()) {
+            pending.add(new StockQueries.Place((UUID) row[0], (UUID) row[1], (String) row[2]));
+        }
+        return pending;
     }
 
     private static String signed(BigDecimal value) {

@@ -1,5 +1,10 @@
 package org.beiqin.warehouse.rules;
 
+import org.beiqin.contract.Discrepancy;
+import org.beiqin.commons.discrepancy.Discrepancies;
+import java.util.UUID;
+import java.util.Collection;
+import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -41,33 +46,48 @@ public class PersonalKitRule extends RuleSupport {
     }
 
     public void check(Warehouse warehouse, Item item) {
-        String id = Findings.compositeId(warehouse.id, item.id);
-        String key = findings.key(RULE, warehouse.division, "kit", id);
-        int needed = responders(warehouse.division);
-        BigDecimal available = stock.available(warehouse.id, item.id, today());
-        if (item.kind != ItemKind.PERSONAL_KIT || available.compareTo(BigDecimal.valueOf(needed)) >= 0) {
-            discrepancies.resolve(key, Findings.text("个人装备已达每人一套", "One set per responder"),
-                    Map.of("available", available.stripTrailingZeros().toPlainString(), "responders", needed));
+        checkAll(warehouse, List.of(item));
+    }
+
+    /** Judges the kit items of {@code items} against the division's responders in a fixed number of statements. */
+    public void checkAll(Warehouse warehouse, Collection<Item> items) {
+        if (items.isEmpty()) {
             return;
         }
-        String unit = item.unit == null ? "" : item.unit;
-        String have = available.stripTrailingZeros().toPlainString();
-        discrepancies.open(findings.finding(RULE, warehouse.division, "kit", id, warehouse.name + " " + item.name,
-                String.format("应急队员 %d 名，%s 仅 %s%s，未达每人一套", needed, item.name, have, unit),
-                String.format("%d responders but only %s %s of %s: not one set each", needed, have, unit, item.name),
-                Map.of("responders", needed, "available", have, "itemId", item.id.toString())));
+        int needed = responders(warehouse.division);
+        Map<UUID, BigDecimal> held = stock.available(warehouse.id, items.stream().map(i -> i.id).toList(), today());
+        List<Discrepancy> found = new ArrayList<>();
+        List<Discrepancies.Resolution> met = new ArrayList<>();
+        for (Item item : items) {
+            String id = Findings.compositeId(warehouse.id, item.id);
+            String key = findings.key(RULE, warehouse.division, "kit", id);
+            BigDecimal available = held.get(item.id);
+            String have = available.stripTrailingZeros().toPlainString();
+            if (item.kind != ItemKind.PERSONAL_KIT || available.compareTo(BigDecimal.valueOf(needed)) >= 0) {
+                met.add(new Discrepancies.Resolution(key, Findings.text("个人装备已达每人一套", "One set per responder"),
+                        Map.of("available", have, "responders", needed)));
+                continue;
+            }
+            String unit = item.unit == null ? "" : item.unit;
+            found.add(findings.finding(RULE, warehouse.division, "kit", id, warehouse.name + " " + item.name,
+                    String.format("应急队员 %d 名，%s 仅 %s%s，未达每人一套", needed, item.name, have, unit),
+                    String.format("%d responders but only %s %s of %s: not one set each", needed, have, unit, item.name),
+                    Map.of("responders", needed, "available", have, "itemId", item.id.toString())));
+        }
+        discrepancies.openAll(found);
+        discrepancies.resolveAll(met);
     }
 
     /** Every warehouse of the division, every kit item: after a team of that division changed. */
     public void teamChanged(String division) {
         for (Warehouse warehouse : Warehouse.<Warehouse>list("division", division)) {
-            kit(warehouse).forEach(item -> check(warehouse, item));
+            checkAll(warehouse, kit(warehouse));
         }
     }
 
     public void sweep() {
         for (Warehouse warehouse : Warehouse.<Warehouse>listAll()) {
-            kit(warehouse).forEach(item -> check(warehouse, item));
+            checkAll(warehouse, kit(warehouse));
         }
     }
 }

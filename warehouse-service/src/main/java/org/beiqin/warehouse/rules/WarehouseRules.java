@@ -1,5 +1,10 @@
 package org.beiqin.warehouse.rules;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +15,7 @@ import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.MovementType;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.StockQueries;
 
 /** The rules a posted movement can change, run in the movement's transaction. */
 @ApplicationScoped
@@ -51,18 +57,33 @@ public class WarehouseRules {
     }
 
     public void afterMovement(Movement movement, Warehouse warehouse, Item item) {
-        if (movement.delta.signum() != 0) {
-            mixedStorage.check(warehouse, StorageZone.findById(movement.zoneId), item);
-            expiredStock.check(warehouse, item, movement.lot);
-            belowStandard.check(warehouse, item);
-            if (item.kind == ItemKind.PERSONAL_KIT) {
-                personalKit.check(warehouse, item);
-            }
+        afterMovements(warehouse, List.of(movement), Map.of(item.id, item));
+    }
+
+    /**
+     * The rules after many movements of one warehouse (a stocktake's corrections), each judged once
+     * per subject over the whole set, in a fixed number of statements.
+     */
+    public void afterMovements(Warehouse warehouse, List<Movement> movements, Map<UUID, Item> items) {
+        List<Movement> moved = movements.stream().filter(m -> m.delta.signum() != 0).toList();
+        if (!moved.isEmpty()) {
+            Map<UUID, StorageZone> zones = new HashMap<>();
+            moved.forEach(m -> zones.computeIfAbsent(m.zoneId, id -> StorageZone.findById(id)));
+            mixedStorage.checkAll(warehouse, moved.stream()
+                    .map(m -> new MixedStorageRule.Placement(zones.get(m.zoneId), items.get(m.itemId))).distinct()
+                    .toList());
+            expiredStock.checkAll(warehouse, items, moved.stream()
+                    .map(m -> new StockQueries.Place(null, m.itemId, m.lot)).distinct().toList());
+            List<Item> touched = moved.stream().map(m -> items.get(m.itemId)).distinct().toList();
+            belowStandard.checkAll(warehouse, touched);
+            personalKit.checkAll(warehouse, touched.stream().filter(i -> i.kind == ItemKind.PERSONAL_KIT).toList());
         }
-        if (movement.type == MovementType.ISSUE) {
-            issuedNotReturned.check(movement.id, null);
-        } else if (movement.issueId != null) {
-            issuedNotReturned.check(movement.issueId, movement.id);
+        for (Movement movement : movements) {
+            if (movement.type == MovementType.ISSUE) {
+                issuedNotReturned.check(movement.id, null);
+            } else if (movement.issueId != null) {
+                issuedNotReturned.check(movement.issueId, movement.id);
+            }
         }
     }
 

@@ -310,13 +310,25 @@ public class MovementService {
         return posted;
     }
 
-    /** Posts a stocktake's approved difference. */
-    Movement correct(Warehouse warehouse, Item item, UUID zoneId, String lot, BigDecimal difference, String reason,
+    /** One approved difference of a stocktake: what to post on one stock line. */
+    public record Correction(UUID zoneId, UUID itemId, String lot, BigDecimal difference) {
+    }
+
+    /**
+     * Posts a stocktake's approved differences, all in a fixed number of statements (ledger rows,
+     * balances, events, then the rules over the whole set), in the order given.
+     */
+    List<Movement> correctAll(Warehouse warehouse, Map<UUID, Item> items, List<Correction> corrections, String reason,
             UUID stocktakeId) {
-        Movement m = movement(MovementType.STOCKTAKE_CORRECTION, warehouse, item, zoneId, lot, difference.abs(),
-                difference, reason, null);
-        m.stocktakeId = stocktakeId;
-        return post(m, warehouse, item);
+        List<Movement> batch = corrections.stream().map(c -> {
+            Movement m = movement(MovementType.STOCKTAKE_CORRECTION, warehouse, items.get(c.itemId()), c.zoneId(),
+                    c.lot(), c.difference().abs(), c.difference(), reason, null);
+            m.stocktakeId = stocktakeId;
+            return m;
+        }).toList();
+        List<Movement> posted = ledger.postAll(warehouse.id, batch, items);
+        rules.afterMovements(warehouse, posted, items);
+        return posted;
     }
 
     private Movement post(Movement m, Warehouse warehouse, Item item) {

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +71,135 @@ public class StockLedger {
         outbox.enqueue(Topics.WAREHOUSE_MOVEMENTS, movement.itemId.toString(), EventTypes.STOCK_MOVED,
                 movement.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA, event(movement, item));
         return movement;
+    }
+
+    /**
+     * {@link #post} for many movements of one warehouse posted now (a stocktake's corrections), in
+     * a fixed number of statements whatever their number: the balances they take from are locked
+     * and checked first (the whole batch is refused when one would go below zero), then every
+     * balance, every ledger row and every event is written by one statement each. Links to issues,
+     * transfers, references and recipients are not for a batch.
+     */
+    public List<Movement> postAll(UUID warehouseId, List<Movement> movements, Map<UUID, Item> items) {
+        if (movements.isEmpty()) {
+            return movements;
+        }
+        Instant now = clock.instant();
+        Map<StockQueries.Place, BigDecimal> deltas = new TreeMap<>(PLACE_ORDER);
+        for (Movement m : movements) {
+            if (!warehouseId.equals(m.warehouseId) || m.occurredAt != null || m.issueId != null || m.transferId != null
+                    || m.reversesId != null || m.referenceId != null || m.recipientName != null) {
+                throw new IllegalArgumentException("not a movement for a batch: " + m.type);
+            }
+            m.id = UUID.randomUUID();
+            m.actor = caller.name();
+            m.actorId = caller.subject();
+            m.recordedAt = now;
+            m.occurredAt = now;
+            m.lot = m.lot == null ? "" : m.lot;
+            deltas.merge(new StockQueries.Place(m.zoneId, m.itemId, m.lot), m.delta, BigDecimal::add);
+        }
+        requireStock(warehouseId, deltas, items);
+        // the check on the balance judges a proposed row before ON CONFLICT sees the existing one:
+        // what is taken goes through an UPDATE (the rows exist, checked above), what is added an upsert
+        changeBalances(warehouseId, deltas, now, -1, """
+                UPDATE stock_balance b SET quantity = b.quantity + d.delta, updated_at = ?6
+                FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]), CAST(?5 AS numeric[]))
+                     AS d (zone_id, item_id, lot, delta)
+                WHERE b.warehouse_id = ?1 AND b.zone_id = d.zone_id AND b.item_id = d.item_id AND b.lot = d.lot""");
+        changeBalances(warehouseId, deltas, now, 1, """
+                INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
+                SELECT ?1, d.zone_id, d.item_id, d.lot, d.delta, ?6
+                FROM unnest(CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]), CAST(?5 AS numeric[]))
+                     AS d (zone_id, item_id, lot, delta)
+                ON CONFLICT (warehouse_id, zone_id, item_id, lot)
+                DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at""");
+        Movement first = movements.get(0);
+        @SuppressWarnings("unchecked")
+        List<Object[]> seqs = em.createNativeQuery("""
+                INSERT INTO movement (id, warehouse_id, division, type, item_id, zone_id, lot, quantity, delta, reason,
+                                      actor, actor_id, occurred_at, recorded_at, stocktake_id)
+                SELECT m.id, ?1, ?2, m.type, m.item_id, m.zone_id, m.lot, m.quantity, m.delta, m.reason,
+                       ?3, ?4, ?5, ?5, m.stocktake_id
+                FROM unnest(CAST(?6 AS uuid[]), CAST(?7 AS text[]), CAST(?8 AS uuid[]), CAST(?9 AS uuid[]),
+                            CAST(?10 AS text[]), CAST(?11 AS numeric[]), CAST(?12 AS numeric[]), CAST(?13 AS text[]),
+                            CAST(?14 AS uuid[]))
+                     WITH ORDINALITY AS m (id, type, item_id, zone_id, lot, quantity, delta, reason, stocktake_id, n)
+                ORDER BY m.n
+                RETURNING id, seq""")
+                .setParameter(1, warehouseId).setParameter(2, first.division).setParameter(3, first.actor)
+                .setParameter(4, first.actorId).setParameter(5, now)
+                .setParameter(6, movements.stream().map(m -> m.id).toArray(UUID[]::new))
+                .setParameter(7, movements.stream().map(m -> m.type.name()).toArray(String[]::new))
+                .setParameter(8, movements.stream().map(m -> m.itemId).toArray(UUID[]::new))
+                .setParameter(9, movements.stream().map(m -> m.zoneId).toArray(UUID[]::new))
+                .setParameter(10, movements.stream().map(m -> m.lot).toArray(String[]::new))
+                .setParameter(11, movements.stream().map(m -> m.quantity).toArray(BigDecimal[]::new))
+                .setParameter(12, movements.stream().map(m -> m.delta).toArray(BigDecimal[]::new))
+                .setParameter(13, movements.stream().map(m -> m.reason).toArray(String[]::new))
+                .setParameter(14, movements.stream().map(m -> m.stocktakeId).toArray(UUID[]::new))
+                .getResultList();
+        Map<UUID, Long> seqOf = new HashMap<>();
+        seqs.forEach(row -> seqOf.put((UUID) row[0], ((Number) row[1]).longValue()));
+        movements.forEach(m -> m.seq = seqOf.get(m.id));
+        outbox.enqueueAll(movements.stream().map(m -> new Outbox.Event(Topics.WAREHOUSE_MOVEMENTS, m.itemId.toString(),
+                EventTypes.STOCK_MOVED, m.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA,
+                event(m, items.get(m.itemId)))).toList());
+        return movements;
+    }
+
+    /** Applies the deltas of one sign with {@code sql} (parameters: warehouse, zones, items, lots, deltas, time). */
+    private void changeBalances(UUID warehouseId, Map<StockQueries.Place, BigDecimal> deltas, Instant now, int sign,
+            String sql) {
+        List<StockQueries.Place> places = deltas.keySet().stream().filter(p -> deltas.get(p).signum() == sign).toList();
+        if (places.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery(sql)
+                .setParameter(1, warehouseId)
+                .setParameter(2, places.stream().map(StockQueries.Place::zoneId).toArray(UUID[]::new))
+                .setParameter(3, places.stream().map(StockQueries.Place::itemId).toArray(UUID[]::new))
+                .setParameter(4, places.stream().map(StockQueries.Place::lot).toArray(String[]::new))
+                .setParameter(5, places.stream().map(deltas::get).toArray(BigDecimal[]::new))
+                .setParameter(6, now).executeUpdate();
+    }
+
+    private static final Comparator<StockQueries.Place> PLACE_ORDER = Comparator
+            .comparing(StockQueries.Place::zoneId).thenComparing(StockQueries.Place::itemId)
+            .thenComparing(StockQueries.Place::lot);
+
+    /** Locks the balances a batch takes from, in key order, and refuses the batch if one would go below zero. */
+    private void requireStock(UUID warehouseId, Map<StockQueries.Place, BigDecimal> deltas, Map<UUID, Item> items) {
+        List<StockQueries.Place> taken = deltas.entrySet().stream().filter(e -> e.getValue().signum() < 0)
+                .map(Map.Entry::getKey).toList();
+        if (taken.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.zone_id, b.item_id, b.lot, b.quantity FROM stock_balance b
+                JOIN unnest(CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[])) AS t (zone_id, item_id, lot)
+                  ON b.zone_id = t.zone_id AND b.item_id = t.item_id AND b.lot = t.lot
+                WHERE b.warehouse_id = ?1
+                ORDER BY b.zone_id, b.item_id, b.lot
+                FOR UPDATE OF b""")
+                .setParameter(1, warehouseId)
+                .setParameter(2, taken.stream().map(StockQueries.Place::zoneId).toArray(UUID[]::new))
+                .setParameter(3, taken.stream().map(StockQueries.Place::itemId).toArray(UUID[]::new))
+                .setParameter(4, taken.stream().map(StockQueries.Place::lot).toArray(String[]::new))
+                .getResultList();
+        Map<StockQueries.Place, BigDecimal> held = new HashMap<>();
+        rows.forEach(r -> held.put(new StockQueries.Place((UUID) r[0], (UUID) r[1], (String) r[2]), (BigDecimal) r[3]));
+        for (StockQueries.Place place : taken) {
+            BigDecimal available = held.getOrDefault(place, BigDecimal.ZERO);
+            BigDecimal requested = deltas.get(place).negate();
+            if (available.compareTo(requested) < 0) {
+                throw new ProblemException(409, "insufficient-stock-of", List.of(),
+                        Map.of("itemId", place.itemId(), "available", available, "requested", requested),
+                        items.get(place.itemId()).name, available.stripTrailingZeros().toPlainString(),
+                        requested.stripTrailingZeros().toPlainString());
+            }
+        }
     }
 
     private void apply(Movement m) {

@@ -26,7 +26,9 @@ import org.beiqin.warehouse.Stocktake;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.readmodel.Lookups;
+import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.readmodel.Times;
+import org.beiqin.warehouse.rules.LedgerMismatchRule;
 import org.beiqin.warehouse.rules.WarehouseRules;
 
 /**
@@ -105,7 +107,7 @@ public class StocktakeService {
      * Enters counts: every line is checked first (in order: not twice, a zone of this warehouse, an
      * item usable here), then all are written with one statement, whatever their number.
      */
-    public List<Line> count(UUID stocktakeId, Commands.Count command) {
+    public void count(UUID stocktakeId, Commands.Count command) {
         Stocktake stocktake = locked(stocktakeId);
         requireStatus(stocktake, Stocktake.Status.OPEN);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
@@ -145,38 +147,42 @@ public class StocktakeService {
                 .setParameter(1, stocktake.id).setParameter(2, zoneIds).setParameter(3, itemIds)
                 .setParameter(4, lots).setParameter(5, counted).setParameter(6, caller.name())
                 .setParameter(7, clock.instant()).executeUpdate();
-        return lines(stocktake.id);
     }
 
-    public List<Line> submit(UUID stocktakeId) {
+    /** Submits a count: every line takes the book quantity of its stock line, and the differences are judged. */
+    public void submit(UUID stocktakeId) {
         Stocktake stocktake = locked(stocktakeId);
         requireStatus(stocktake, Stocktake.Status.OPEN);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
-        List<Line> lines = lines(stocktake.id);
-        if (lines.isEmpty()) {
-            throw ProblemException.unprocessable("stocktake-empty");
-        }
         stocktake.submittedAt = clock.instant();
         // the book quantity of every line, read and written in one statement
-        em.createNativeQuery("""
+        int counted = em.createNativeQuery("""
                 UPDATE stocktake_line l SET ledger = coalesce((SELECT b.quantity FROM stock_balance b
                     WHERE b.warehouse_id = ?2 AND b.zone_id = l.zone_id AND b.item_id = l.item_id AND b.lot = l.lot), 0)
                 WHERE l.stocktake_id = ?1""")
                 .setParameter(1, stocktake.id).setParameter(2, warehouse.id).executeUpdate();
+        if (counted == 0) {
+            throw ProblemException.unprocessable("stocktake-empty");
+        }
+        List<Line> lines = lines(stocktake.id);
         Map<UUID, StorageZone> zones = StorageZone.of(warehouse.id).stream()
                 .collect(Collectors.toMap(z -> z.id, z -> z));
-        Map<UUID, Item> counted = lookups.items(lines.stream().map(Line::itemId).toList());
-        for (Line line : lines(stocktake.id)) {
-            rules.ledgerMismatch().counted(stocktake, warehouse, zones.get(line.zoneId()), counted.get(line.itemId()),
-                    line.lot(), line.counted(), line.ledger());
-        }
+        Map<UUID, Item> items = lookups.items(lines.stream().filter(l -> l.difference().signum() != 0)
+                .map(Line::itemId).toList());
+        rules.ledgerMismatch().countedAll(stocktake, warehouse, zones, items, lines.stream()
+                .map(l -> new LedgerMismatchRule.Count(l.zoneId(), l.itemId(), l.lot(), l.counted(), l.ledger()))
+                .toList());
         stocktake.status = Stocktake.Status.SUBMITTED;
         stocktake.submittedBy = caller.name();
         rules.stocktakeOverdue().completed(warehouse, stocktake.id);
-        return lines(stocktake.id);
     }
 
-    /** Approves the submitted differences: each is posted as a correction, which resolves its mismatch. */
+    /**
+     * Approves the submitted differences: each is posted as a correction, which resolves its
+     * mismatch. Whatever the number of lines, a fixed number of statements: the warehouse's lines
+     * are locked at once, what is pending or already approved since the count is read for all of
+     * them, and the corrections are posted as one batch.
+     */
     public List<Movement> reconcile(UUID stocktakeId, Commands.Reconcile command) {
         Stocktake stocktake = locked(stocktakeId);
         if (!caller.isCountyApprover()) {
@@ -184,32 +190,30 @@ public class StocktakeService {
         }
         requireStatus(stocktake, Stocktake.Status.SUBMITTED);
         Warehouse warehouse = Warehouse.findById(stocktake.warehouseId);
-        List<Movement> posted = new ArrayList<>();
-        for (Line line : lines(stocktake.id)) {
-            BigDecimal difference = line.difference();
-            if (difference == null || difference.signum() == 0) {
-                continue;
+        LedgerMismatchRule mismatch = rules.ledgerMismatch();
+        List<Line> differing = lines(stocktake.id).stream()
+                .filter(l -> l.difference() != null && l.difference().signum() != 0).toList();
+        Map<UUID, Item> items = lookups.items(differing.stream().map(Line::itemId).toList());
+        // what approved adjustments since the count already posted is not posted twice; one still
+        // waiting for approval is decided first, or it would be posted twice once approved
+        mismatch.lockLines(warehouse);
+        Set<StockQueries.Place> pending = mismatch.adjustmentsPending(warehouse, stocktake.submittedAt);
+        Map<StockQueries.Place, BigDecimal> approved = mismatch.approvedSince(warehouse, stocktake.submittedAt);
+        List<MovementService.Correction> corrections = new ArrayList<>();
+        for (Line line : differing) {
+            StockQueries.Place place = new StockQueries.Place(line.zoneId(), line.itemId(), line.lot());
+            if (pending.contains(place)) {
+                throw ProblemException.conflict("adjustment-pending", items.get(line.itemId()).name);
             }
-            // what approved adjustments since the count already posted is not posted twice; one still
-            // waiting for approval is decided first, or it would be posted twice once approved
-            rules.ledgerMismatch().lockLine(warehouse, line.zoneId(), line.itemId(), line.lot());
-            if (rules.ledgerMismatch().adjustmentPending(warehouse, line.zoneId(), line.itemId(), line.lot(),
-                    stocktake.submittedAt)) {
-                throw ProblemException.conflict("adjustment-pending", Item.<Item>findById(line.itemId()).name);
-            }
-            BigDecimal outstanding = difference.subtract(rules.ledgerMismatch().approvedSince(warehouse, line.zoneId(),
-                    line.itemId(), line.lot(), stocktake.submittedAt));
+            BigDecimal outstanding = line.difference().subtract(approved.getOrDefault(place, BigDecimal.ZERO));
             if (outstanding.signum() == 0) {
-                rules.ledgerMismatch().bookChanged(warehouse, line.zoneId(), line.itemId(), line.lot(), false);
-                continue;
+                mismatch.bookChanged(warehouse, line.zoneId(), line.itemId(), line.lot(), false);
+            } else {
+                corrections.add(new MovementService.Correction(line.zoneId(), line.itemId(), line.lot(), outstanding));
             }
-            Item item = Item.findById(line.itemId());
-            Movement correction = movements.correct(warehouse, item, line.zoneId(), line.lot(),
-                    outstanding, command.reason(), stocktake.id);
-            rules.ledgerMismatch().corrected(warehouse, line.zoneId(), line.itemId(), line.lot(), stocktake.id,
-                    correction.id);
-            posted.add(correction);
         }
+        List<Movement> posted = movements.correctAll(warehouse, items, corrections, command.reason(), stocktake.id);
+        mismatch.correctedAll(warehouse, posted, stocktake.id);
         stocktake.status = Stocktake.Status.RECONCILED;
         stocktake.reconciledAt = clock.instant();
         stocktake.reconciledBy = caller.name();

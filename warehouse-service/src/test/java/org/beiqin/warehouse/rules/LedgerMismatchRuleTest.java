@@ -2,7 +2,9 @@ package org.beiqin.warehouse.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -59,6 +61,62 @@ class LedgerMismatchRuleTest extends RuleTestBase {
         assertThat(resolved.key()).isEqualTo(opened.key());
         assertThat(resolved.resolution().evidence()).containsEntry("movementId", correction);
         assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("18");
+    }
+
+    @Test
+    void aWholeCountIsApprovedAtOnceOrNotAtAllWhenALineNoLongerHasTheStockToTakeOff() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String flood = zone(town, warehouse, "FLOOD");
+        String shovel = createItem(town, "铁锨", "FLOOD", "EQUIPMENT", "把");
+        String bags = createItem(town, "编织袋", "FLOOD", "EQUIPMENT", "条");
+        String rope = createItem(town, "救生绳", "FLOOD", "EQUIPMENT", "根");
+        receive(town, warehouse, shovel, 20).statusCode(201);
+        receive(town, warehouse, bags, 100).statusCode(201);
+        receive(town, warehouse, rope, 10).statusCode(201);
+        String stocktake = keeper(town).post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then()
+                .statusCode(201).extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(Map.of("itemId", shovel, "zoneId", flood, "counted", 18),
+                Map.of("itemId", bags, "zoneId", flood, "counted", 105),
+                Map.of("itemId", rope, "zoneId", flood, "counted", 10))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
+                .body("differences", equalTo(2));
+        awaitOpened("LEDGER_MISMATCH", warehouse, shovel);
+        awaitOpened("LEDGER_MISMATCH", warehouse, bags);
+
+        // after the count, 19 shovels went out: taking 2 off would leave fewer than none
+        keeper(town).body(Map.of("itemId", shovel, "quantity", 19, "recipientName", "抢险队"))
+                .post("/api/warehouse/warehouses/" + warehouse + "/issues").then().statusCode(201);
+        String approve = "/api/warehouse/stocktakes/" + stocktake + "/reconciliation";
+        as(Tokens.countyOffice("410182")).body(Map.of("reason", "经核实")).post(approve).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:beiqin:problem:insufficient-stock-of"))
+                .body("detail", equalTo("“铁锨”现有 1，需要减少 2；整批未记账。"));
+        // nothing of the batch was posted: the surplus of bags neither, and the count still waits
+        assertThat(balance(town, warehouse, bags)).isEqualByComparingTo("100");
+        assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("1");
+        keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"));
+
+        // the shovels come back; now the one approval posts every difference
+        keeper(town).body(Map.of("itemId", shovel, "zoneId", flood, "quantity", 19))
+                .post("/api/warehouse/warehouses/" + warehouse + "/receipts").then().statusCode(201);
+        List<Map<String, Object>> posted = as(Tokens.countyOffice("410182")).body(Map.of("reason", "经核实"))
+                .post(approve).then().statusCode(201).body("", hasSize(2))
+                .body("type", everyItem(equalTo("STOCKTAKE_CORRECTION")))
+                .body("seq", everyItem(notNullValue())).extract().jsonPath().getList("$");
+        assertThat(posted).extracting(m -> m.get("itemId") + " " + m.get("delta"))
+                .containsExactlyInAnyOrder(shovel + " -2", bags + " 5");
+        assertThat(balance(town, warehouse, shovel)).isEqualByComparingTo("18");
+        assertThat(balance(town, warehouse, bags)).isEqualByComparingTo("105");
+        assertThat(balance(town, warehouse, rope)).isEqualByComparingTo("10");
+        assertThat(awaitResolved("LEDGER_MISMATCH", warehouse, shovel).resolution().reason().zh())
+                .isEqualTo("盘点差异已审批并更正入账");
+        assertThat(awaitResolved("LEDGER_MISMATCH", warehouse, bags).resolution().evidence())
+                .containsEntry("stocktakeId", stocktake);
+        keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200)
+                .body("status", equalTo("RECONCILED"));
     }
 
     @Test
