@@ -1,23 +1,76 @@
 #!/usr/bin/env bash
-# Each service's start-up: restarted one at a time from its built app, the wall time until it
-# answers /q/health/ready, Quarkus' own "started in", and its resident memory once ready.
-# Prints figures; asserts nothing. Needs deploy/start.sh first (it restarts the running services).
+# Start-up against a yardstick (issue 20): a bare Quarkus app with only REST and health
+# (bench/bare-app), then each service, restarted one at a time from its built app. For each: the
+# wall time from `java` until /q/health/ready answers (median of RUNS), Quarkus' own "started in",
+# and the resident memory once ready; then the service's time as a multiple of the bare app's.
+# Both are measured without and with the AppCDS archive the build leaves beside each app
+# (deploy/services.sh uses it when it is there). Prints figures; asserts nothing.
+# Needs deploy/start.sh first (it restarts the running services). RUNS=3 by default.
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib.sh"
-services=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rectification-service:8084)
-printf '%-22s %10s %14s %10s\n' service "ready (s)" "started in (s)" "RSS (MiB)"
-for s in "${services[@]}"; do
-  name=${s%%:*} port=${s##*:} pidfile="$RUN_DIR/${s%%:*}.pid"
+RUNS=${RUNS:-3}
+services=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rectification-service:8084 gateway:8080)
+bare="$BEIQIN_ROOT/bench/bare-app/target/quarkus-app"
+BARE_PORT=8099
+
+if [ ! -f "$bare/app-cds.jsa" ]; then
+  log "packaging the bare app (bench/bare-app) with its AppCDS archive"
+  (cd "$BEIQIN_ROOT" && ./mvnw -q -B -f bench/bare-app/pom.xml package -DskipTests)
+fi
+
+ms_now() { date +%s%N; }
+median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+seconds() { python3 -c "print(f'{$1 / 1000:.2f}')"; }
+rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# bare_once CDS: starts the bare app, prints "ready-ms rss-mib", stops it
+bare_once() {
+  local flags=() start pid ready rss
+  [ "$1" = on ] && flags=(-XX:SharedArchiveFile="$bare/app-cds.jsa" -Xshare:auto)
+  start=$(ms_now)
+  BARE_PORT=$BARE_PORT java -Xms64m -Xmx512m "${flags[@]}" -jar "$bare/quarkus-run.jar" >/dev/null 2>&1 &
+  pid=$!
+  until curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.05; done
+  ready=$(( ($(ms_now) - start) / 1000000 ))
+  sleep 2
+  rss=$(rss_mib $pid)
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "$ready $rss"
+}
+
+# service_once NAME PORT CDS: restarts one service from its copy (deploy/services.sh run), prints "ready-ms rss-mib"
+service_once() {
+  local name=$1 port=$2 pidfile="$RUN_DIR/$1.pid" start ready rss
   if pid_alive "$pidfile"; then
     kill "$(cat "$pidfile")"
     for _ in $(seq 1 100); do pid_alive "$pidfile" || break; sleep 0.1; done
   fi
-  start=$(date +%s%N)
-  "$BEIQIN_ROOT/deploy/services.sh" start --no-build >/dev/null 2>&1
+  start=$(ms_now)
+  BEIQIN_APPCDS=$3 "$BEIQIN_ROOT/deploy/services.sh" run "$name" </dev/null >"$RUN_DIR/logs/$name.log" 2>&1 &
+  echo $! >"$pidfile"
   until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do sleep 0.05; done
-  ready=$(( ($(date +%s%N) - start) / 1000000 ))
+  ready=$(( ($(ms_now) - start) / 1000000 ))
   sleep 2
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$pidfile")/status")
-  started=$(grep -o 'started in [0-9.]*s' "$RUN_DIR/logs/$name.log" | tail -1 | grep -o '[0-9.]*' || echo "?")
-  printf '%-22s %10s %14s %10s\n' "$name" "$(python3 -c "print(f'{$ready / 1000:.1f}')")" "$started" \
-    "$(python3 -c "print(round($rss / 1024))")"
+  rss=$(rss_mib "$(cat "$pidfile")")
+  echo "$ready $rss"
+}
+
+printf '%-22s %-7s %10s %10s %10s %16s\n' app AppCDS "ready (s)" "RSS (MiB)" "× bare" "started in (s)"
+for cds in off on; do
+  readies=() rss=0
+  for _ in $(seq 1 "$RUNS"); do read -r r m < <(bare_once $cds); readies+=("$r"); rss=$m; done
+  bare_ms=$(echo "${readies[*]}" | median)
+  declare "bare_$cds=$bare_ms"
+  printf '%-22s %-7s %10s %10s %10s %16s\n' "bare Quarkus app" $cds "$(seconds "$bare_ms")" "$rss" "1.00" "-"
+done
+for s in "${services[@]}"; do
+  name=${s%%:*} port=${s##*:}
+  for cds in off on; do
+    readies=() rss=0
+    for _ in $(seq 1 "$RUNS"); do read -r r m < <(service_once "$name" "$port" $cds); readies+=("$r"); rss=$m; done
+    ms=$(echo "${readies[*]}" | median)
+    base_var="bare_$cds"
+    started=$(grep -o 'started in [0-9.]*s' "$RUN_DIR/logs/$name.log" | tail -1 | grep -o '[0-9.]*' || echo "?")
+    printf '%-22s %-7s %10s %10s %10s %16s\n' "$name" $cds "$(seconds "$ms")" "$rss" \
+      "$(python3 -c "print(f'{$ms / ${!base_var}:.2f}')")" "$started"
+  done
 done

@@ -48,6 +48,9 @@ public class RectificationItem extends PanacheEntityBase {
     public Instant detectedAt;
     public boolean findingOpen;
     public int recurrences;
+    /** Lines of a source document's item (0 for an item of one finding), and how many are open. */
+    public int lineCount;
+    public int openLineCount;
     @Enumerated(EnumType.STRING)
     public ItemStatus status;
 

@@ -156,11 +156,14 @@ public class Ledger {
             describe(line, finding);
             line.findingOpen = true;
             line.persist();
+            item.lineCount++;
+            item.openLineCount++;
         } else {
             describe(line, finding);
             line.findingOpen = true;
             line.resolvedAt = null;
             line.resolution = null;
+            item.openLineCount++;
         }
         String before = item.severity;
         item.severity = worst(item.severity, line.severity);
@@ -222,8 +225,12 @@ public class Ledger {
             line.itemId = item.id;
             describe(line, finding);
             line.persist();
+            item.lineCount++;
         } else {
             item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
+            if (line.findingOpen) {
+                item.openLineCount--;
+            }
         }
         line.findingOpen = false;
         line.resolvedAt = resolvedAt;
@@ -235,8 +242,7 @@ public class Ledger {
 
     /** After a line changed: the item's text, and the system's verification once no line is open. */
     private void settle(RectificationItem item, Instant at) {
-        ItemLine.flush();
-        LineCount count = count(item.id);
+        LineCount count = count(item);
         summarize(item, count);
         item.updatedAt = clock.instant();
         if (count.open() == 0 && item.findingOpen) {
@@ -256,8 +262,7 @@ public class Ledger {
     }
 
     private void summarize(RectificationItem item) {
-        ItemLine.flush();
-        summarize(item, count(item.id));
+        summarize(item, count(item));
     }
 
     private static void summarize(RectificationItem item, LineCount count) {
@@ -275,12 +280,9 @@ public class Ledger {
     record LineCount(long total, long open) {
     }
 
-    private static LineCount count(UUID itemId) {
-        Object[] row = (Object[]) ItemLine.getEntityManager().createQuery(
-                "SELECT count(l), coalesce(sum(CASE WHEN l.findingOpen THEN 1 ELSE 0 END), 0) FROM ItemLine l "
-                        + "WHERE l.itemId = ?1")
-                .setParameter(1, itemId).getSingleResult();
-        return new LineCount(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    /** The item's lines, as counted while they opened and resolved (V6). */
+    private static LineCount count(RectificationItem item) {
+        return new LineCount(item.lineCount, item.openLineCount);
     }
 
     /** The item of a source document: {@code <service>/<division>/<RULE>/<source type>/<source id>}. */

@@ -20,8 +20,9 @@ import org.beiqin.contract.CloudEventCodec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * A plain Kafka consumer that applies each record in a database transaction of its own and
- * commits offsets only after those transactions committed. Auto-commit is off, so a crash or
+ * A plain Kafka consumer that applies the records of each poll in one database transaction (each
+ * in a transaction of its own when one of them fails) and commits offsets only after those
+ * transactions committed. Auto-commit is off, so a crash or
  * restart re-reads what was not committed; the handler records each event id through
  * {@link ConsumedEvents#firstDelivery} so that the re-read changes nothing.
  * <p>
@@ -35,7 +36,7 @@ public final class EventLoop {
 
     private static final Logger LOG = Logger.getLogger(EventLoop.class);
 
-    /** Applies one record; runs inside the record's transaction. */
+    /** Applies one record; runs inside a transaction, which it may share with the other records of its poll. */
     @FunctionalInterface
     public interface Handler {
         void apply(ConsumerRecord<String, String> record);
@@ -104,9 +105,7 @@ public final class EventLoop {
                 c.subscribe(List.of(topic));
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                    for (ConsumerRecord<String, String> record : records) {
-                        applyOne(record);
-                    }
+                    applyAll(records);
                     if (!records.isEmpty()) {
                         c.commitSync();
                     }
@@ -127,6 +126,30 @@ public final class EventLoop {
             } finally {
                 consumer = null;
             }
+        }
+    }
+
+    /**
+     * Applies a poll's records in one transaction, in order: one commit for hundreds of events when
+     * a backlog is read (a county's first import, a 10,000-line stocktake). When any of them fails,
+     * that transaction is rolled back and the records are applied again one by one, each in its
+     * own, so that the one that cannot be applied goes to quarantine and the others are kept.
+     */
+    private void applyAll(ConsumerRecords<String, String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        if (records.count() > 1) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> records.forEach(handler::apply));
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: a batch of %d records failed (%s); applying them one by one", topic, records.count(),
+                        e.getMessage());
+            }
+        }
+        for (ConsumerRecord<String, String> record : records) {
+            applyOne(record);
         }
     }
 
