@@ -25,9 +25,9 @@ rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 # bare_once CDS: starts the bare app, prints "ready-ms rss-mib", stops it
 bare_once() {
   local flags=() start pid ready rss
-  [ "$1" = on ] && flags=(-XX:SharedArchiveFile="$bare/app-cds.jsa" -Xshare:auto)
+  [ "$1" = on ] && flags=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   start=$(ms_now)
-  BARE_PORT=$BARE_PORT java -Xms64m -Xmx512m "${flags[@]}" -jar "$bare/quarkus-run.jar" >/dev/null 2>&1 &
+  (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m "${flags[@]}" -jar quarkus-run.jar >/dev/null 2>&1) &
   pid=$!
   until curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.05; done
   ready=$(( ($(ms_now) - start) / 1000000 ))

@@ -20,7 +20,8 @@ start_one() {
     return
   fi
   rm -rf "$app" && mkdir -p "$app"
-  cp -r "$BEIQIN_ROOT/$name/target/quarkus-app/." "$app/"
+  # -a: the AppCDS archive holds only for jars of the same modification time
+  cp -a "$BEIQIN_ROOT/$name/target/quarkus-app/." "$app/"
   log "starting $name on :$port"
   run_one "$name" </dev/null >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
@@ -32,15 +33,16 @@ start_one() {
 run_one() {
   local app="$RUN_DIR/apps/$1" cds=()
   if [ -f "$app/app-cds.jsa" ] && [ "${BEIQIN_APPCDS:-on}" != off ]; then
-    cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
+    cds=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
   fi
-  cd "$BEIQIN_ROOT"
+  # from its own directory: the archive names the jars relative to where it was made
+  cd "$app"
   export BEIQIN_JWT_PUBLIC_KEY="file:$RUN_DIR/keys/jwt-public.pem"
   # the gateway signs with the private key; its first administrator is created on an empty user table
   export BEIQIN_JWT_PRIVATE_KEY="file:$RUN_DIR/keys/jwt-private.pem"
   export BEIQIN_ADMIN_USERNAME=admin BEIQIN_ADMIN_DIVISION=410182
   export BEIQIN_ADMIN_PASSWORD="${BEIQIN_ADMIN_PASSWORD:-$DEMO_PASSWORD}"
-  exec java -Xms64m -Xmx512m "${cds[@]}" -jar "$app/quarkus-run.jar"
+  exec java -Xms64m -Xmx512m "${cds[@]}" -jar quarkus-run.jar
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null; }
