@@ -70,8 +70,10 @@ public class Discrepancies {
 
     /**
      * {@link #open} for many findings with a fixed number of statements, whatever their number (a
-     * stocktake's thousands of differences). Rows are locked in key order, so two writers over
-     * overlapping sets never deadlock. Returns how many were newly opened.
+     * stocktake's thousands of differences). Each statement takes its rows in key order, so two
+     * writers opening overlapping sets do not deadlock on them; a writer that opens keys another
+     * resolves at the same time can still wait on it, as one key at a time could. Returns how many
+     * were newly opened.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int openAll(Collection<Discrepancy> findings) {

@@ -294,6 +294,11 @@ public class MovementService {
             throw ProblemException.conflict("reversal-has-settlements");
         }
         Warehouse warehouse = warehouses.writable(original.warehouseId);
+        if (approvedByCounty) {
+            // before any row lock, as every change of a line's book takes it: an approval of a count
+            // holds the warehouse's lock while it locks balances and findings
+            rules.ledgerMismatch().lockLine(warehouse, original.zoneId, original.itemId, original.lot);
+        }
         Item item = Item.findById(original.itemId);
         Movement m = movement(MovementType.REVERSAL, warehouse, item, original.zoneId, original.lot, original.quantity,
                 original.delta.negate(), reason, null);
