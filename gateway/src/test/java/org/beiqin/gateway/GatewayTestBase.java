@@ -21,9 +21,10 @@ import io.restassured.specification.RequestSpecification;
  * One Quarkus boot and one throw-away database for the gateway's tests. The services behind it
  * are not running here (their addresses point where nothing listens): what the gateway does with
  * a service that is down is one of the things tested; forwarding to running services is tested
- * end to end by {@code e2e/}.
+ * end to end by {@code e2e/}. Balancing over replicas is tested against {@link FakeReplicas}.
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeReplicas.class, scope = TestResourceScope.GLOBAL)
 public abstract class GatewayTestBase {
 
     /** The first administrator, from the test profile's bootstrap settings. */

@@ -27,6 +27,14 @@ public interface GatewayConfig {
     @WithDefault("120s")
     Duration responseTimeout();
 
+    /**
+     * How often each replica of a service with more than one is asked whether it is ready
+     * ({@code /q/health/ready}). A replica that refuses a connection is skipped at once, without
+     * waiting for its next check.
+     */
+    @WithDefault("2s")
+    Duration healthInterval();
+
     Tokens tokens();
 
     Lockout lockout();
@@ -38,8 +46,11 @@ public interface GatewayConfig {
         /** Path prefix, {@code /api/warehouse}. */
         String prefix();
 
-        /** Base address, {@code http://127.0.0.1:8081}. */
-        URI url();
+        /**
+         * Base address of each replica, {@code http://127.0.0.1:8081} or, comma-separated,
+         * {@code http://127.0.0.1:8081,http://127.0.0.1:8181}: requests take turns over the ready ones.
+         */
+        List<URI> url();
 
         /**
          * Paths under the prefix that answer GET without a token because the path itself holds a
@@ -47,7 +58,7 @@ public interface GatewayConfig {
          */
         Optional<List<String>> publicGets();
 
-        /** Where its OpenAPI document is, relative to {@link #url()}. */
+        /** Where its OpenAPI document is, relative to each of {@link #url()}. */
         @WithDefault("/q/openapi?format=json")
         String openapi();
     }

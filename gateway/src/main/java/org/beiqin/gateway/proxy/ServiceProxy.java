@@ -2,6 +2,8 @@ package org.beiqin.gateway.proxy;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The one entry point: {@code /api/warehouse/**} and the other service prefixes are streamed to
  * their service with the caller's token and {@code Accept-Language}. The token is checked here
- * first (the services check it again, and the division scope, themselves). A service that is
- * down or does not answer in time gets a problem+json 503/504 naming it, never a hang.
+ * first (the services check it again, and the division scope, themselves). A service may run as
+ * several replicas: requests take turns over the ready ones, and one that refuses the connection
+ * is passed over for the next at once (nothing was sent to it, so even a POST is safe to send on).
+ * Only a service none of whose replicas takes the connection, or one that does not answer in
+ * time, gets a problem+json 503/504 naming it, never a hang.
  * Bodies and responses are streamed, not buffered, so the alert feed (SSE) flows through.
  */
 @ApplicationScoped
@@ -70,6 +75,7 @@ public class ServiceProxy {
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_-]{16,200}(\\.[a-z]{2,5})?");
 
     private HttpClient client;
+    private long healthTimer = -1;
 
     void routes(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions()
@@ -77,18 +83,51 @@ public class ServiceProxy {
                 .setMaxPoolSize(64)
                 .setKeepAlive(true)
                 .setName("beiqin-gateway"));
-        config.routes().forEach((name, route) -> router.route(route.prefix() + "/*")
-                .handler(context -> forward(context, name, route)));
+        Map<String, Replicas> replicated = new LinkedHashMap<>();
+        config.routes().forEach((name, route) -> {
+            Replicas replicas = new Replicas(route.url());
+            if (replicas.size() > 1) {
+                replicated.put(name, replicas);
+            }
+            router.route(route.prefix() + "/*").handler(context -> forward(context, name, route, replicas));
+        });
+        if (!replicated.isEmpty()) {
+            healthTimer = vertx.setPeriodic(config.healthInterval().toMillis(),
+                    tick -> replicated.forEach(this::probe));
+        }
     }
 
     void close(@Observes ShutdownEvent event) {
+        if (healthTimer >= 0) {
+            vertx.cancelTimer(healthTimer);
+        }
         if (client != null) {
             client.close();
         }
     }
 
-    private void forward(RoutingContext context, String service, GatewayConfig.Route route) {
-        URI target = route.url();
+    /** Asks each replica whether it is ready; what it answers (or fails to) decides its turn. */
+    private void probe(String service, Replicas replicas) {
+        for (int i = 0; i < replicas.size(); i++) {
+            int replica = i;
+            URI address = replicas.address(replica);
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(address.getHost())
+                    .setPort(address.getPort()).setURI("/q/health/ready")
+                    .setTimeout(Math.max(500, config.healthInterval().toMillis()));
+            client.request(options)
+                    .compose(request -> request.send().compose(response -> response.body()
+                            .map(ignored -> response.statusCode() == 200)))
+                    .onComplete(answered -> {
+                        boolean ready = answered.succeeded() && answered.result();
+                        if (ready != replicas.isReady(replica)) {
+                            LOG.infof("%s replica %s is %s", service, address, ready ? "ready again" : "not ready");
+                        }
+                        replicas.mark(replica, ready);
+                    });
+        }
+    }
+
+    private void forward(RoutingContext context, String service, GatewayConfig.Route route, Replicas replicas) {
         HttpServerRequest in = context.request();
         // the public prefix this GET falls under, if any: decides the token check and what logs show
         String open = in.method() == HttpMethod.GET ? publicPrefix(context, route) : null;
@@ -98,16 +137,31 @@ public class ServiceProxy {
             problem(context, 401, "unauthorized", service);
             return;
         }
+        attempt(context, service, logged, replicas, replicas.order().iterator(), forwardedHeaders(in));
+    }
+
+    /** Connects to the next replica in turn; one that refuses is passed over for the one after. */
+    private void attempt(RoutingContext context, String service, String logged, Replicas replicas,
+            Iterator<Integer> turns, MultiMap headers) {
+        HttpServerRequest in = context.request();
+        int replica = turns.next();
+        URI target = replicas.address(replica);
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(target.getHost())
                 .setPort(target.getPort())
                 .setURI(in.uri())
-                .setHeaders(forwardedHeaders(in));
+                .setHeaders(headers);
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                LOG.warnf("%s unreachable for %s %s: %s", service, in.method(), logged, connected.cause().toString());
-                problem(context, 503, "service-unavailable", service);
+                LOG.warnf("%s unreachable at %s for %s %s: %s", service, target, in.method(), logged,
+                        connected.cause().toString());
+                replicas.mark(replica, false);
+                if (turns.hasNext() && !context.response().closed()) {
+                    attempt(context, service, logged, replicas, turns, headers);
+                } else {
+                    problem(context, 503, "service-unavailable", service);
+                }
                 return;
             }
             HttpClientRequest out = connected.result();

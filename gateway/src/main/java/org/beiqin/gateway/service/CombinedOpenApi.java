@@ -56,8 +56,14 @@ public class CombinedOpenApi {
         combined.remove("servers");
         List<String> unavailable = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
-            URI location = route.getValue().url().resolve(route.getValue().openapi());
-            ObjectNode service = fetch(location);
+            ObjectNode service = null;
+            // any replica's document will do: they run the same build
+            for (URI replica : route.getValue().url()) {
+                service = fetch(replica.resolve(route.getValue().openapi()));
+                if (service != null) {
+                    break;
+                }
+            }
             if (service == null) {
                 unavailable.add(route.getKey());
                 continue;
