@@ -3,6 +3,8 @@ package org.beiqin.drill.rules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.beiqin.commons.sweep.Sweep;
 
 import io.quarkus.scheduler.Scheduled;
@@ -27,10 +29,13 @@ public class DrillSweep extends Sweep<Boolean> {
         super("drill", false);
     }
 
+    @ConfigProperty(name = "beiqin.drill.sweep.every", defaultValue = "15m")
+    String every;
+
     @Scheduled(every = "${beiqin.drill.sweep.every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        sweepPeriod(every);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.beiqin.duty.rules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.beiqin.commons.sweep.Sweep;
 
 import io.quarkus.scheduler.Scheduled;
@@ -30,10 +32,13 @@ public class DutySweep extends Sweep<Boolean> {
         super("duty", false);
     }
 
+    @ConfigProperty(name = "beiqin.duty.sweep.every", defaultValue = "1m")
+    String every;
+
     @Scheduled(every = "${beiqin.duty.sweep.every:1m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        sweepPeriod(every);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.beiqin.commons.sweep.Sweep;
 import org.beiqin.contract.Severity;
 import org.beiqin.rectification.Alert;
@@ -50,10 +52,13 @@ public class Escalation extends Sweep<Escalation.Result> {
         super("rectification-escalation", new Result(false, 0, 0, 0, 0));
     }
 
+    @ConfigProperty(name = "beiqin.rectification.sweep-every", defaultValue = "15m")
+    String every;
+
     @Scheduled(every = "${beiqin.rectification.sweep-every:15m}", identity = "rectification-escalation",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        sweepPeriod(every);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.beiqin.warehouse.rules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.beiqin.commons.sweep.Sweep;
 
 import io.quarkus.scheduler.Scheduled;
@@ -36,10 +38,13 @@ public class WarehouseSweep extends Sweep<Boolean> {
         super("warehouse", false);
     }
 
+    @ConfigProperty(name = "beiqin.warehouse.sweep.every", defaultValue = "15m")
+    String every;
+
     @Scheduled(every = "${beiqin.warehouse.sweep.every:15m}", delayed = "${beiqin.warehouse.sweep.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        sweepPeriod(every);
     }
 
     @Override
