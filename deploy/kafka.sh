@@ -2,7 +2,7 @@
 # A single-node Apache Kafka broker in KRaft mode, from the Maven Central artifacts (the only
 # source this project can reach), listening on 127.0.0.1:9092, with the project's topics.
 # Data and logs stay under .run/kafka. Safe to run again.
-#   deploy/kafka.sh start | stop | status
+#   deploy/kafka.sh start | stop | status | fetch
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_DIR="$RUN_DIR/kafka"
@@ -85,6 +85,8 @@ start() {
 
 case "${1:-start}" in
   start) start ;;
+  # fetch: only the broker's jars (deploy/cluster.sh runs its own brokers from them)
+  fetch) fetch ;;
   stop) stop_pidfile "$PIDFILE" Kafka ;;
   status) pid_alive "$PIDFILE" && echo "Kafka up (pid $(cat "$PIDFILE"))" || { echo "Kafka down"; exit 1; } ;;
   *) die "usage: $0 start|stop|status" ;;

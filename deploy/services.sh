@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the services and runs each from a copy of its built app (so a later build cannot pull
 # the jar from under a running process), then waits until each is ready.
-#   deploy/services.sh start [--no-build] | stop | status | run NAME
+#   deploy/services.sh start [--no-build] | stop | status | run NAME | build
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (ARCHITECTURE.md, "Processes").
@@ -59,5 +59,7 @@ case "${1:-start}" in
   status) for s in "${SERVICES[@]}"; do ready "${s##*:}" && echo "${s%%:*} ready" || echo "${s%%:*} down"; done ;;
   # run NAME: one service from its copy made by an earlier start, in the foreground (bench/startup.sh)
   run) run_one "${2:?service name}" ;;
-  *) die "usage: $0 start|stop|status|run NAME" ;;
+  # build: only the build (deploy/cluster.sh starts its replicas itself)
+  build) build ;;
+  *) die "usage: $0 start|stop|status|run NAME|build" ;;
 esac
