@@ -24,8 +24,8 @@ run=$(date +%s)
 log "writing $EVENTS events"
 python3 "$BEIQIN_ROOT/bench/consumer_events.py" "$EVENTS" "$run" |
   kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "$TOPIC" \
-    --property parse.key=true --property key.separator=$'\t' --producer-property linger.ms=20 \
-    --producer-property batch.size=262144
+    --reader-property parse.key=true --reader-property key.separator=$'\t' --command-property linger.ms=20 \
+    --command-property batch.size=262144
 read -r _ end < <(committed)
 log "topic end offset $end; starting rectification-service"
 "$BEIQIN_ROOT/deploy/services.sh" start --no-build >/dev/null 2>&1 &

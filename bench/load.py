@@ -4,8 +4,13 @@ service answers it (a refusal or a success), whatever fails in between.
 
   python3 bench/load.py --token T --warehouse W --item I --seconds 300 --clients 4 --out acked.tsv
 
-Writes one line per acknowledged submission: key, HTTP status, movement id. Standard library only."""
+Writes one line per acknowledged submission: key, HTTP status, movement id. With --expired-lots
+every submission is a receipt of a new lot of I that expired a month ago, so each one also opens
+one EXPIRED_STOCK finding (one rectification item). With --log, one line per attempt: time,
+result (ack, refused or the failure), seconds since the submission's first attempt. Standard
+library only."""
 import argparse
+import datetime
 import json
 import random
 import threading
@@ -24,7 +29,17 @@ parser.add_argument("--clients", type=int, default=4)
 parser.add_argument("--give-up-after", type=float, default=300, help="seconds one submission is retried")
 parser.add_argument("--stop-file", default=None, help="stop early when this file exists")
 parser.add_argument("--out", required=True)
+parser.add_argument("--expired-lots", action="store_true", help="receipts of new, expired lots only")
+parser.add_argument("--log", default=None, help="one line per attempt: time, result, seconds since first try")
 args = parser.parse_args()
+attempts_log = open(args.log, "a", buffering=1) if args.log else None
+expired_on = (datetime.date.today() - datetime.timedelta(days=30)).isoformat()
+
+
+def note(result, started):
+    if attempts_log:
+        with lock:
+            attempts_log.write(f"{time.time():.3f}\t{result}\t{time.time() - started:.3f}\n")
 
 lock = threading.Lock()
 acked = []
@@ -44,12 +59,16 @@ def submit(path, body):
         request.add_header("Idempotency-Key", key)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return key, response.status, json.loads(response.read())["id"]
+                answer = key, response.status, json.loads(response.read())["id"]
+                note("ack", started)
+                return answer
         except urllib.error.HTTPError as e:
             if 400 <= e.code < 500:
+                note("refused", started)
                 return key, e.code, None  # refused: nothing was recorded, nothing to resend
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            pass
+            note(f"http-{e.code}", started)
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
+            note(type(getattr(e, "reason", e)).__name__, started)
         with lock:
             stats["retries"] += 1
         if time.time() - started > args.give_up_after:
@@ -63,7 +82,11 @@ def submit(path, body):
 def client():
     import os
     while time.time() < deadline and not (args.stop_file and os.path.exists(args.stop_file)):
-        if random.random() < 0.8:
+        if args.expired_lots:
+            path, body = f"/api/warehouse/warehouses/{args.warehouse}/receipts", {
+                "itemId": args.item, "quantity": random.randint(1, 5), "reason": "压测入库",
+                "lot": "L" + uuid.uuid4().hex[:12], "expiresOn": expired_on}
+        elif random.random() < 0.8:
             path, body = f"/api/warehouse/warehouses/{args.warehouse}/receipts", {
                 "itemId": args.item, "quantity": random.randint(1, 5), "reason": "压测入库"}
         else:

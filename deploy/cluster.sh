@@ -52,6 +52,8 @@ start_postgres() {
   if [ -z "$(pg_data "$PG_PRIMARY")" ]; then
     log "creating PostgreSQL cluster $version/$PG_PRIMARY (primary) on port $PG_PRIMARY_PORT"
     as_root pg_createcluster -p "$PG_PRIMARY_PORT" "$version" "$PG_PRIMARY" >/dev/null
+    # synchronous only once the standby streams: until then a commit would wait for it
+    as_root rm -f "/etc/postgresql/$version/$PG_PRIMARY/conf.d/beiqin-synchronous.conf"
     pg_settings | as_root tee "/etc/postgresql/$version/$PG_PRIMARY/conf.d/beiqin-cluster.conf" >/dev/null
   fi
   as_root pg_ctlcluster "$version" "$PG_PRIMARY" start 2>/dev/null || true
@@ -99,6 +101,8 @@ stop_postgres() {
       log "removing PostgreSQL cluster $version/$cluster"
       as_root pg_dropcluster --stop "$version" "$cluster"
     fi
+    # pg_dropcluster leaves the files it did not make; a new cluster of the name would take them up
+    as_root rm -rf "/etc/postgresql/$version/$cluster"
   done
 }
 
@@ -164,6 +168,8 @@ start_kafka() {
 
 stop_kafka() {
   local n
+  # all at once: the last of three stopped one by one waits in vain for a controller quorum
+  for n in 1 2 3; do pid_alive "$CLUSTER_DIR/kafka-$n.pid" && kill "$(cat "$CLUSTER_DIR/kafka-$n.pid")"; done
   for n in 1 2 3; do stop_pidfile "$CLUSTER_DIR/kafka-$n.pid" "Kafka broker $n"; done
 }
 
