@@ -1,10 +1,12 @@
 package org.beiqin.commons.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,10 +148,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        SQLException unreachable = databaseUnreachable(e);
+        if (unreachable != null) {
+            // not a defect: the database is restarting or failing over; the client tries again
+            LOG.warnf("database unreachable on %s: %s", uri == null ? "?" : uri.getPath(), unreachable.getMessage());
+            return Response.fromResponse(respond(Messages.locale(headers), 503, "database-unavailable", new Object[0],
+                    uri, List.of(), Map.of())).header("Retry-After", "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s, on %s", incident, uri == null ? "?" : uri.getPath());
         return respond(Messages.locale(headers), 500, "internal", new Object[] {incident}, uri, List.of(),
                 Map.of("incident", incident));
+    }
+
+    /**
+     * SQLSTATEs of a database that cannot be reached right now: a lost or refused connection (class
+     * 08), the server shutting down or starting (57P01–57P03), no connection slot (53300), and a
+     * standby refusing a write (25006) while the pool still holds a connection from before a promotion.
+     */
+    private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300", "25006");
+
+    /** The cause of {@code e} that says the database is out of reach, or null. */
+    static SQLException databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || UNREACHABLE.contains(state))) {
+                    return sql;
+                }
+                // the pool gave up waiting for a connection (Agroal sets no SQLSTATE)
+                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,
