@@ -97,6 +97,15 @@ kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server "$BOOTSTRAP
 sleep 3
 phase consumer-kill "kill -9 rectification-service replica 1 mid-backlog"
 kill -9 "$(cat "$CLUSTER_DIR/rectification-service-1.pid")"
+# the group notices the dead member when its session times out, then gives its partitions away
+for _ in $(seq 1 180); do
+  owners=$(kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$BOOTSTRAP" \
+    --describe --group rectification-service.discrepancies 2>/dev/null |
+    awk '$2 == "preparedness.discrepancies" && $7 != "-" {print $7}')
+  [ "$(grep -c . <<<"$owners")" = 6 ] && [ "$(sort -u <<<"$owners" | grep -c .)" = 1 ] && break
+  sleep 1
+done
+phase consumer-takeover "replica 2 holds all six partitions"
 # what the backlog must come to: items (a stocktake's lines are one item), lines, open lines
 expected=$(python3 - "$out/backlog.tsv" <<'PY'
 import json, sys
@@ -126,6 +135,9 @@ wait_for 180 "rectification-service replica 1" curl -fsS http://127.0.0.1:8084/q
 phase consumer-back "rectification-service replica 1 started again"
 sleep "$(secs 15)"
 
+# what the survivor skipped as already applied: the dead replica's applied but uncommitted records
+curl -fsS http://127.0.0.1:8184/q/metrics | awk '/^beiqin_consumer_redelivered_total\{/ && /preparedness.discrepancies/ {s += $NF}
+  END {print s + 0}' >"$out/redelivered"
 # 4. the other rectification replica too: whichever one served the alert feed has now died once
 phase feed-kill "kill -9 rectification-service replica 2"
 kill -9 "$(cat "$CLUSTER_DIR/rectification-service-2.pid")"

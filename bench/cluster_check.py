@@ -185,8 +185,11 @@ takeover = sql("beiqin_warehouse", f"SELECT extract(epoch FROM min(published_at)
                                    f"WHERE published_at > to_timestamp({kill})")[0][0]
 holder = open(path("relay-holder")).read().strip()
 print(f"relay lock holder {holder} killed → next event relayed after {float(takeover) - kill:.2f} s")
-print(f"consumer replica killed → the other held the whole backlog after "
+print(f"consumer replica killed → the other held all six partitions after "
+      f"{at['consumer-takeover'] - at['consumer-kill']:.1f} s, had applied the whole backlog after "
       f"{at['backlog-read'] - at['consumer-kill']:.1f} s")
+print(f"records the surviving replica skipped as already applied (redelivered): "
+      f"{float(open(path('redelivered')).read()):.0f}")
 pendings = [(float(t), int(p)) for t, p in (line.split() for line in open(path("pending.tsv"))) if p != "-"]
 in_broker = [p for t, p in pendings if at["broker-down"] <= t < at["broker-up"] + 20]
 print(f"outbox backlog while the broker was down: at most {max(in_broker, default=0)} events")
@@ -200,7 +203,7 @@ for db, minutes in [("beiqin_duty", 1), ("beiqin_warehouse", 15), ("beiqin_drill
     replicas = Counter(r for _, r in rows)
     doubled = sum(1 for n in periods.values() if n > 1)
     print(f"{db:<22} {len(rows)} episodes in {(end - start) / 60:.1f} min (every {minutes} min), "
-          f"{doubled} periods run twice, by {len(replicas)} replicas")
+          f"{doubled} periods run twice, run by {len(replicas)} of the 2 replicas")
     if doubled:
         problems.append(f"{db}: a sweep period ran twice")
 

@@ -1,5 +1,6 @@
 package org.beiqin.rectification;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,6 +80,8 @@ class IntakeTest extends RectificationTestBase {
         String town = newTownship();
         Discrepancy finding = finding(town, "BATTERY_LOW", "medium", "SAT-1", clock.instant());
         UUID id = sendOpened(finding);
+        awaitItems(town, 1);
+        double redeliveredBefore = redelivered();
         // the same event delivered again, and the producer saying "opened" again within the episode
         topic.event(Topics.DISCREPANCIES, finding.key(), id, "/warehouse-service", EventTypes.DISCREPANCY_OPENED,
                 finding.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, finding);
@@ -91,6 +94,16 @@ class IntakeTest extends RectificationTestBase {
         assertThat(item.getInt("item.recurrences")).isZero();
         assertThat(items(town)).hasSize(1);
         assertThat(alerts(town)).hasSize(1);
+        // what an operator watching a failover sees: the two redeliveries, counted and skipped
+        assertThat(redelivered()).isGreaterThanOrEqualTo(redeliveredBefore + 2);
+    }
+
+    /** {@code beiqin_consumer_redelivered_total} for the discrepancies topic, from /q/metrics. */
+    private static double redelivered() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("beiqin_consumer_redelivered_total{")
+                        && l.contains("topic=\"" + Topics.DISCREPANCIES + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

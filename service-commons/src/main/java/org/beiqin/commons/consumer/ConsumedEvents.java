@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The consumer's memory, in the service's own database (tables of {@code db/consumer}): which
@@ -31,14 +32,23 @@ public class ConsumedEvents {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry meters;
+
     /**
      * Records that the event {@code id} is being applied, in the transaction of its effect.
      * Returns false when it was applied before: the caller then changes nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String id, String topic) {
-        return update("INSERT INTO consumed_event (id, topic, consumed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        boolean first = update("INSERT INTO consumed_event (id, topic, consumed_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 id, topic, Timestamp.from(clock.instant())) == 1;
+        if (!first) {
+            // a redelivery (a replica died between applying and committing its offsets, or a
+            // producer sent twice): /q/metrics beiqin_consumer_redelivered_total{topic}
+            meters.counter("beiqin.consumer.redelivered", "topic", topic).increment();
+        }
+        return first;
     }
 
     /** Keeps a record that cannot be applied, with the reason; a redelivery of it is kept once. */
