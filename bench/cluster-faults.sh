@@ -41,7 +41,13 @@ item=$(api -d "{\"division\":\"$town\",\"name\":\"方便面 $stamp\",\"category\
 printf '%s\t%s\t%s\n' "$warehouse" "$item" "$town" >"$out/subjects.tsv"
 log "warehouse $warehouse, item $item; output in ${out#$BEIQIN_ROOT/}"
 
-# the run's background: the county's alert feed, the resending keepers, a sampler
+# the run's background: the county's alert feed, the resending keepers, a sampler; stopped however the run ends
+load="" feed="" sampler=""
+finish() {
+  touch "$out/stop" "$out/stop-feed" "$out/stop-sampler"
+  for pid in $load $feed $sampler; do kill "$pid" 2>/dev/null || true; done
+}
+trap finish EXIT
 python3 "$BEIQIN_ROOT/bench/sse_client.py" --token "$county" --division "$town" --out "$out/alerts.jsonl" \
   --stop-file "$out/stop-feed" 2>"$out/sse.log" &
 feed=$!
@@ -67,6 +73,7 @@ sleep 60
 "$CLUSTER" start-broker "$broker"
 phase broker-up "Kafka broker $broker started again"
 sleep "$(secs 20)"
+phase broker-settled "20 s after the broker's return"
 
 # 2. the warehouse replica holding the relay's lock (an advisory lock, its key the bytes of "outbox!!")
 holder=""
@@ -159,7 +166,7 @@ sleep "$(secs 45)"
 
 phase load-stop "clients stop"
 touch "$out/stop"
-wait "$load"
+wait "$load" || true
 cat "$out/load.log"
 log "waiting for the outbox to drain and the rectification ledger to catch up"
 acked=$(awk -F'\t' '$2 ~ /^2/' "$out/acked.tsv" | wc -l)

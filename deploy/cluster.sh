@@ -47,14 +47,26 @@ hot_standby = on
 CONF
 }
 
+standby_in_recovery() {
+  [ "$(pg_as_admin "$PG_STANDBY_PORT" -d postgres -c "SELECT pg_is_in_recovery()")" = t ]
+}
+
 start_postgres() {
   local version; version=$(pg_version)
+  if [ -n "$(pg_data "$PG_STANDBY")" ]; then
+    as_root pg_ctlcluster "$version" "$PG_STANDBY" start 2>/dev/null || true
+    # after a fault run the standby is the primary and the old primary is behind it: start afresh
+    wait_for 30 "the standby" port_open 127.0.0.1 "$PG_STANDBY_PORT"
+    standby_in_recovery || die "$PG_STANDBY was promoted (a fault run does that): deploy/cluster.sh stop, then start"
+  fi
   if [ -z "$(pg_data "$PG_PRIMARY")" ]; then
     log "creating PostgreSQL cluster $version/$PG_PRIMARY (primary) on port $PG_PRIMARY_PORT"
     as_root pg_createcluster -p "$PG_PRIMARY_PORT" "$version" "$PG_PRIMARY" >/dev/null
+    pg_settings | as_root tee "/etc/postgresql/$version/$PG_PRIMARY/conf.d/beiqin-cluster.conf" >/dev/null
+  fi
+  if [ -z "$(pg_data "$PG_STANDBY")" ]; then
     # synchronous only once the standby streams: until then a commit would wait for it
     as_root rm -f "/etc/postgresql/$version/$PG_PRIMARY/conf.d/beiqin-synchronous.conf"
-    pg_settings | as_root tee "/etc/postgresql/$version/$PG_PRIMARY/conf.d/beiqin-cluster.conf" >/dev/null
   fi
   as_root pg_ctlcluster "$version" "$PG_PRIMARY" start 2>/dev/null || true
   wait_for 60 "PostgreSQL primary" port_open 127.0.0.1 "$PG_PRIMARY_PORT"

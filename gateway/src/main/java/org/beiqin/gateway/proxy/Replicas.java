@@ -2,6 +2,7 @@ package org.beiqin.gateway.proxy;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -38,15 +39,19 @@ final class Replicas {
         return addresses.size();
     }
 
-    /** The order to try the replicas in for one request: the ready ones from the next turn on, then the rest. */
+    /**
+     * The order to try the replicas in for one request: the ready ones, each in its turn (so that
+     * each ready replica gets an equal share, whatever the others are doing), then the rest.
+     */
     List<Integer> order() {
         int n = addresses.size();
-        int start = Math.floorMod(turn.getAndIncrement(), n);
         List<Integer> first = new ArrayList<>(n);
         List<Integer> last = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            int i = (start + k) % n;
+        for (int i = 0; i < n; i++) {
             (ready.get(i) == 1 ? first : last).add(i);
+        }
+        if (first.size() > 1) {
+            Collections.rotate(first, -Math.floorMod(turn.getAndIncrement(), first.size()));
         }
         first.addAll(last);
         return first;

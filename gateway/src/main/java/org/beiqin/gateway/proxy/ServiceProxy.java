@@ -47,7 +47,9 @@ import io.vertx.ext.web.RoutingContext;
  * several replicas: requests take turns over the ready ones, and one that refuses the connection
  * is passed over for the next at once (nothing was sent to it, so even a POST is safe to send on).
  * Only a service none of whose replicas takes the connection, or one that does not answer in
- * time, gets a problem+json 503/504 naming it, never a hang.
+ * time, gets a problem+json 503/504 naming it, never a hang. A replica that dies while it holds a
+ * request (or on a kept-alive connection already taken for one) also gets the caller a 503: the
+ * request may have been applied, so it is the caller's to resend (with its Idempotency-Key).
  * Bodies and responses are streamed, not buffered, so the alert feed (SSE) flows through.
  */
 @ApplicationScoped

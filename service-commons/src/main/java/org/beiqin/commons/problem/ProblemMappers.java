@@ -2,7 +2,9 @@ package org.beiqin.commons.problem;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,21 +170,38 @@ public class ProblemMappers {
      */
     private static final Set<String> UNREACHABLE = Set.of("57P01", "57P02", "57P03", "53300", "25006");
 
-    /** The cause of {@code e} that says the database is out of reach, or null. */
+    /**
+     * The cause of {@code e} that says the database is out of reach, or null. Suppressed exceptions
+     * count too: a commit cut off by the server's end reaches us as the transaction manager's
+     * RollbackException with the driver's I/O error suppressed in it — saved or not, nobody knows,
+     * and the caller's resend with the same key settles it.
+     */
     static SQLException databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || UNREACHABLE.contains(state))) {
-                    return sql;
-                }
-                // the pool gave up waiting for a connection (Agroal sets no SQLSTATE)
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return sql;
-                }
+        return databaseUnreachable(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static SQLException databaseUnreachable(Throwable e, Set<Throwable> seen) {
+        if (e == null || !seen.add(e)) {
+            return null;
+        }
+        if (e instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08P01 (protocol violation) is a defect, not an outage
+            if (state != null && (state.startsWith("08") && !"08P01".equals(state) || UNREACHABLE.contains(state))) {
+                return sql;
+            }
+            // the pool gave up waiting for a connection (Agroal sets no SQLSTATE)
+            if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                return sql;
             }
         }
-        return null;
+        for (Throwable suppressed : e.getSuppressed()) {
+            SQLException found = databaseUnreachable(suppressed, seen);
+            if (found != null) {
+                return found;
+            }
+        }
+        return databaseUnreachable(e.getCause(), seen);
     }
 
     static Response respond(Locale locale, int status, String type, Object[] args, UriInfo uri,

@@ -47,7 +47,8 @@ public class SweepLock {
     private static final String REPLICA = ManagementFactory.getRuntimeMXBean().getName();
 
     /**
-     * Claims the period of length {@code period} (counted from the epoch) that {@code now} falls in,
+     * Claims the period of length {@code period} (counted from the epoch, in UTC: right for periods
+     * that divide an hour, as the sweeps' do) that {@code now} falls in,
      * for this replica: false when a replica has run it already. The claim is undone with the
      * sweep's transaction, so a sweep that fails leaves its period to the next attempt.
      */

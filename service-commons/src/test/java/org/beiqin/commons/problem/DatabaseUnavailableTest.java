@@ -33,6 +33,8 @@ class DatabaseUnavailableTest {
             new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
             new RuntimeException(new SQLException("cannot execute INSERT in a read-only transaction", "25006")),
             new IllegalStateException(new SQLException("Sorry, acquisition timeout!")),
+            // the commit cut off: the transaction manager's exception, the driver's error suppressed in it
+            commitCutOff(),
         };
         for (Throwable outage : outages) {
             Response response = new ProblemMappers().unexpected(outage, null, null);
@@ -46,11 +48,21 @@ class DatabaseUnavailableTest {
         }
     }
 
+    private static Throwable commitCutOff() {
+        RuntimeException rollback = new RuntimeException("Error invoking subclass method",
+                new IllegalStateException("ARJUNA016053: Could not commit transaction."));
+        rollback.getCause().addSuppressed(new IllegalStateException("Error trying to transactionCommit local transaction",
+                new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
+        return rollback;
+    }
+
     @Test
     void otherDatabaseFailuresAreStillIncidents() throws Exception {
-        Response response = new ProblemMappers().unexpected(
-                new IllegalStateException(new SQLException("column \"x\" does not exist", "42703")), null, null);
-        assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(JSON.readTree((String) response.getEntity()).path("incident").asText()).isNotBlank();
+        for (SQLException defect : new SQLException[] {new SQLException("column \"x\" does not exist", "42703"),
+                new SQLException("protocol violation", "08P01")}) {
+            Response response = new ProblemMappers().unexpected(new IllegalStateException(defect), null, null);
+            assertThat(response.getStatus()).as(defect.getMessage()).isEqualTo(500);
+            assertThat(JSON.readTree((String) response.getEntity()).path("incident").asText()).isNotBlank();
+        }
     }
 }
