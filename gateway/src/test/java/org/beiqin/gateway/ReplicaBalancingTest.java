@@ -1,6 +1,7 @@
 package org.beiqin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,21 +75,13 @@ class ReplicaBalancingTest extends GatewayTestBase {
     /** Asks {@code /api/probe/who} every 50 ms until the answers so far satisfy {@code until}, for at most 10 s. */
     private void awaitAnswers(Predicate<List<String>> until) {
         List<String> answers = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Response response = as(token).get("/api/probe/who");
-            assertThat(response.statusCode()).isEqualTo(200);
-            answers.add(response.asString());
-            if (until.test(answers)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("the gateway's answers never became as expected: " + answers);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .alias("the gateway's answers becoming as expected")
+                .until(() -> {
+                    Response response = as(token).get("/api/probe/who");
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    answers.add(response.asString());
+                    return until.test(answers);
+                });
     }
 }
