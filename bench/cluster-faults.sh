@@ -114,22 +114,7 @@ for _ in $(seq 1 180); do
 done
 phase consumer-takeover "replica 2 holds all six partitions"
 # what the backlog must come to: items (a stocktake's lines are one item), lines, open lines
-expected=$(python3 - "$out/backlog.tsv" <<'PY'
-import json, sys
-items, lines, resolved = set(), set(), set()
-for line in open(sys.argv[1], encoding="utf-8"):
-    event = json.loads(line.split("\t", 1)[1])
-    data = event["data"]
-    if event["type"].endswith("resolved"):
-        resolved.add(data["key"])
-    elif data.get("source"):
-        items.add("source:" + data["source"]["id"])
-        lines.add(data["key"])
-    else:
-        items.add(data["key"])
-print(len(items), len(lines), len(lines - resolved))
-PY
-)
+expected=$(python3 "$BEIQIN_ROOT/bench/cluster_check.py" --backlog "$out/backlog.tsv")
 for _ in $(seq 1 900); do
   got=$(sql beiqin_rectification "SELECT count(*), coalesce(sum(line_count), 0), coalesce(sum(open_line_count), 0)
     FROM rectification_item WHERE discrepancy_key LIKE 'bench-$stamp/%'" 2>/dev/null | tr '\t' ' ' || true)

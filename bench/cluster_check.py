@@ -3,13 +3,37 @@ outbox, the topics and the rectification ledger; checks the backlog was applied 
 alerts the county's feed received with those the ledger holds; prints what clients saw during each
 fault and the sweeps' episodes. Exits 1 on any loss or doubling.
 
-  BEIQIN_PG_PORT=5443 python3 bench/cluster_check.py OUT_DIR STAMP"""
+  BEIQIN_PG_PORT=5443 python3 bench/cluster_check.py OUT_DIR STAMP
+  python3 bench/cluster_check.py --backlog BACKLOG_FILE   # what the backlog must come to"""
 import json
 import os
 import subprocess
 import sys
 from collections import Counter, defaultdict
 
+
+
+def backlog_expected(backlog):
+    """What a backlog file (consumer_events.py) must come to: items (a stocktake's lines are one
+    item), lines, and lines left open."""
+    items, lines, resolved = set(), set(), set()
+    for line in open(backlog, encoding="utf-8"):
+        event = json.loads(line.split("\t", 1)[1])
+        data = event["data"]
+        if event["type"].endswith("resolved"):
+            resolved.add(data["key"])
+        elif data.get("source"):
+            items.add("source:" + data["source"]["id"])
+            lines.add(data["key"])
+        else:
+            items.add(data["key"])
+    return len(items), len(lines), len(lines - resolved)
+
+
+# cluster_check.py --backlog FILE: only those three numbers (bench/cluster-faults.sh waits for them)
+if sys.argv[1] == "--backlog":
+    print(*backlog_expected(sys.argv[2]))
+    sys.exit(0)
 out, stamp = sys.argv[1], sys.argv[2]
 port = os.environ.get("BEIQIN_PG_PORT", "5442")
 env = dict(os.environ, PGPASSWORD=os.environ.get("BEIQIN_PG_PASSWORD", "beiqin"))
@@ -102,22 +126,9 @@ print(f"distinct finding events, topic  {len(findings_on_topic)} "
 print(f"rectification items             {len(item_keys)} (doubled: {sum(1 for n in item_keys.values() if n > 1)})")
 
 # --- 2. the backlog, applied once across the rectification replicas ------------------------------
-backlog_items, backlog_lines, resolved = set(), set(), set()
-for line in open(path("backlog.tsv"), encoding="utf-8"):
-    event = json.loads(line.split("\t", 1)[1])
-    data = event["data"]
-    source = data.get("source")
-    if event["type"].endswith("resolved"):
-        resolved.add(data["key"])
-        continue
-    if source:
-        backlog_items.add("source:" + source["id"])
-        backlog_lines.add(data["key"])
-    else:
-        backlog_items.add(data["key"])
 got = sql("beiqin_rectification", f"SELECT count(*), coalesce(sum(line_count), 0), coalesce(sum(open_line_count), 0) "
                                   f"FROM rectification_item WHERE discrepancy_key LIKE 'bench-{stamp}/%'")[0]
-expected = (len(backlog_items), len(backlog_lines), len(backlog_lines - resolved))
+expected = backlog_expected(path("backlog.tsv"))
 if tuple(int(x) for x in got) != expected:
     problems.append(f"backlog: items, lines, open lines {tuple(got)} where {expected} were sent")
 print("\n== the backlog, across both rectification replicas")
