@@ -1,14 +1,18 @@
 -- The SQL warehouse-service runs for one stock receipt (POST …/receipts), statement for statement,
--- as PostgreSQL's log_statement=all recorded it: claim the Idempotency-Key, read the warehouse, the
--- item and its zone, post the balance, the outbox event and the ledger row, run the write-time
--- rules (mixed storage, expired stock, below standard), store the response. pgbench runs it at the
--- same client counts as the HTTP load: its rate is the database's own ceiling for this work.
+-- as PostgreSQL's log_statement=all recorded it: claim the Idempotency-Key (in the same statement,
+-- check it was not used in the former caller form), read the warehouse, the item and its zone,
+-- post the balance, the outbox event and the ledger row, read the item's standard and usable stock
+-- (the below-standard rule; the mixed-storage rule reads nothing when the zone's category is the
+-- item's, the expired-stock rule nothing for stock without a lot), resolve what the rules no longer
+-- find in one statement, store the response. pgbench runs it at the same client counts as the HTTP
+-- load: its rate is the database's own ceiling for this work.
 -- Variables (-D): warehouse, item, zone, division.
 \set amount 1
 \set k random(1, 1000000000000)
 BEGIN;
 INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at)
-    VALUES ('pgbench', 'pgb-' || :client_id || '-' || :k, 'POST /warehouses/receipts', md5(random()::text), now())
+    SELECT 'pgbench', 'pgb-' || :client_id || '-' || :k, 'POST /warehouses/receipts', md5(random()::text), now()
+    WHERE NOT EXISTS (SELECT 1 FROM idempotency_record WHERE caller = 'pgbench-legacy' AND key = 'pgb-' || :client_id || '-' || :k)
     ON CONFLICT DO NOTHING;
 SELECT id, address, backup_power, created_at, created_by, division, entrance_clear, floor, has_lift,
        manual_door_release, name FROM warehouse WHERE id = ':warehouse';
@@ -26,15 +30,16 @@ INSERT INTO movement (actor, actor_id, delta, division, item_id, lot, occurred_a
                       type, warehouse_id, zone_id, id)
     VALUES ('pgbench', 'pgbench', :amount, ':division', ':item', '', now(), :amount, 'bench', now(), 'RECEIPT',
             ':warehouse', ':zone', gen_random_uuid());
-SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ':warehouse' AND zone_id = ':zone' AND item_id = ':item';
-UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/mixed' AND is_open RETURNING data;
-SELECT sum(quantity) FROM stock_balance WHERE warehouse_id = ':warehouse' AND item_id = ':item' AND lot = '';
-SELECT expires_on FROM stock_lot WHERE item_id = ':item' AND code = '';
-UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/expired' AND is_open RETURNING data;
-SELECT minimum FROM stock_standard WHERE warehouse_id = ':warehouse' AND item_id = ':item';
-SELECT sum(b.quantity) FROM stock_balance b LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
-    WHERE b.warehouse_id = ':warehouse' AND b.item_id = ':item' AND (l.expires_on IS NULL OR l.expires_on >= current_date);
-UPDATE discrepancy_state SET is_open = false, resolved_at = now() WHERE key = 'bench/standard' AND is_open RETURNING data;
+SELECT r.item_id, s.minimum, coalesce((SELECT sum(b.quantity) FROM stock_balance b
+        LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+        WHERE b.warehouse_id = ':warehouse' AND b.item_id = r.item_id AND (l.expires_on IS NULL OR l.expires_on >= current_date)), 0)
+    FROM unnest(ARRAY[CAST(':item' AS uuid)]) AS r (item_id)
+    LEFT JOIN stock_standard s ON s.warehouse_id = ':warehouse' AND s.item_id = r.item_id;
+WITH target AS (
+    SELECT d.key FROM discrepancy_state d WHERE d.key = ANY(ARRAY['bench/mixed', 'bench/standard']) AND d.is_open
+    ORDER BY d.key FOR UPDATE)
+UPDATE discrepancy_state d SET is_open = false, resolved_at = now() FROM target WHERE d.key = target.key
+    RETURNING d.key, d.data;
 UPDATE idempotency_record SET status = 201, response_body = repeat('y', 600), location = '/api/warehouse/movements/x'
     WHERE caller = 'pgbench' AND key = 'pgb-' || :client_id || '-' || :k;
 COMMIT;

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Throughput of the stock-receipt POST through warehouse-service at fixed concurrency, against the
-# same SQL run by pgbench at the same client counts (the database's own ceiling), and the time
-# from a movement's commit to its event on Kafka. Prints figures; asserts nothing. Needs
-# deploy/start.sh first. Defaults follow issue 8; shorten for a look:
-#   bench/throughput.sh                              # 100 s warm-up, 30 s per level, levels 1 8 32 64
-#   WARMUP=20 DURATION=10 LEVELS="1 8" bench/throughput.sh
+# Throughput of the stock-receipt POST through warehouse-service at fixed concurrency, in two
+# workloads, each beside what PostgreSQL alone does in the same run (issue 20):
+#   hot    — every receipt on one item's balance row, against the service's own SQL for a receipt
+#            (movement.sql, statement for statement) run by pgbench;
+#   spread — receipts spread over ITEMS items, against the least durable work a receipt needs
+#            (minimal.sql: idempotency row with its response, ledger row, balance, outbox row).
+# Also the time from a movement's commit to its event on Kafka. Prints figures; asserts nothing.
+# Needs deploy/start.sh first.
+#   bench/throughput.sh                                  # 100 s warm-up, 30 s per run, levels 4 16
+#   WARMUP=20 DURATION=10 LEVELS="4" bench/throughput.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib.sh"
 warmup=${WARMUP:-100}
 duration=${DURATION:-30}
-levels=${LEVELS:-1 8 32 64}
+levels=${LEVELS:-4 16}
+spread=${ITEMS:-200}
 out="$RUN_DIR/bench/throughput-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 [[ $("$BEIQIN_ROOT/deploy/services.sh" status) == *"warehouse-service ready"* ]] || die "run deploy/start.sh first"
@@ -31,37 +36,52 @@ stamp=$(date +%s)
 warehouse_json=$(api -d "{\"division\":\"$town\",\"name\":\"吞吐压测仓库 $stamp\"}" http://127.0.0.1:8081/api/warehouse/warehouses)
 warehouse=$(python3 -c "import sys,json; print(json.loads(sys.argv[1])['id'])" "$warehouse_json")
 zone=$(python3 -c "import sys,json; print([z['id'] for z in json.loads(sys.argv[1])['zones'] if z['category']=='FLOOD'][0])" "$warehouse_json")
-item=$(api -d "{\"division\":\"$town\",\"name\":\"编织袋 $stamp\",\"category\":\"FLOOD\",\"kind\":\"GENERAL\",\"specification\":\"标准\",\"unit\":\"条\"}" \
-  http://127.0.0.1:8081/api/warehouse/items | python3 -c "import sys,json; print(json.load(sys.stdin)['id'])")
-log "warehouse $warehouse, item $item; output in ${out#$BEIQIN_ROOT/}"
+items=$(python3 -c "
+import json, sys
+print(json.dumps([{'division': '$town', 'name': f'编织袋 $stamp-{n:03d}', 'category': 'FLOOD', 'kind': 'GENERAL',
+                   'specification': '标准', 'unit': '条'} for n in range($spread + 1)]))" \
+  | api -d @- http://127.0.0.1:8081/api/warehouse/items/import \
+  | python3 -c "import sys,json; print(','.join(i['id'] for i in json.load(sys.stdin)))")
+item=${items%%,*}      # the hot row's item
+spread_items=${items#*,}
+log "warehouse $warehouse, hot item $item, $spread spread items; output in ${out#$BEIQIN_ROOT/}"
 
-export BENCH_TOKEN=$token BENCH_ITEM=$item BENCH_PATH=/api/warehouse/warehouses/$warehouse/receipts
+export BENCH_TOKEN=$token BENCH_PATH=/api/warehouse/warehouses/$warehouse/receipts
 url=http://127.0.0.1:8081$BENCH_PATH
-run_wrk() { # connections seconds label
+kafka_level=${levels##* }   # commit → Kafka is read during the spread load at the highest level
+run_wrk() { # connections seconds label items
   local threads=$(( $1 < 2 ? 1 : 2 ))
-  BENCH_RUN="$stamp-$3" wrk -t "$threads" -c "$1" -d "$2s" --timeout 10s --latency -s "$BEIQIN_ROOT/bench/receipt.lua" "$url" \
-    >"$out/wrk-$3.txt" 2>&1
+  BENCH_RUN="$stamp-$3" BENCH_ITEMS=$4 wrk -t "$threads" -c "$1" -d "$2s" --timeout 10s --latency \
+    -s "$BEIQIN_ROOT/bench/receipt.lua" "$url" >"$out/wrk-$3.txt" 2>&1
 }
-log "warming the JVM for ${warmup}s at 32 connections"
-run_wrk 32 "$warmup" warmup
+run_pgbench() { # clients script label -D…
+  local c=$1 script=$2 label=$3
+  shift 3
+  PGPASSWORD=$PG_PASSWORD pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -f "$BEIQIN_ROOT/bench/$script" \
+    -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$duration" -D warehouse="$warehouse" -D zone="$zone" -D division="$town" "$@" \
+    -l --log-prefix="$out/pgblog-$label" beiqin_warehouse >"$out/pgbench-$label.txt" 2>&1 \
+    || die "pgbench failed: see $out/pgbench-$label.txt"
+}
+log "warming the JVM for ${warmup}s at 16 connections, both workloads"
+run_wrk 16 $(( warmup / 2 )) warmup-hot "$item"
+run_wrk 16 $(( warmup - warmup / 2 )) warmup-spread "$spread_items"
 
 for c in $levels; do
-  log "service: $c connections for ${duration}s"
-  if [ "$c" = 32 ]; then
+  log "hot row: the service at $c connections, then its own SQL by pgbench, ${duration}s each"
+  run_wrk "$c" "$duration" "hot-c$c" "$item"
+  run_pgbench "$c" movement.sql "hot-c$c" -D item="$item"
+  log "spread over $spread items: the service at $c connections, then the minimal SQL by pgbench"
+  if [ "$c" = "$kafka_level" ]; then
     # commit → Kafka: the producer's timestamp of each movement event against the time it was recorded
     timeout $((duration + 20)) java -Xmx256m -cp "$RUN_DIR/kafka/libs/*" \
       -Dlog4j2.configurationFile="$BEIQIN_ROOT/deploy/kafka/log4j2.yaml" org.apache.kafka.tools.consumer.ConsoleConsumer \
       --bootstrap-server "$KAFKA_BOOTSTRAP" --topic warehouse.movements --property print.timestamp=true \
-      --timeout-ms $(( (duration + 15) * 1000 )) >"$out/movements-32.txt" 2>/dev/null &
+      --timeout-ms $(( (duration + 15) * 1000 )) >"$out/movements.txt" 2>/dev/null &
     consumer=$!
     sleep 5
   fi
-  run_wrk "$c" "$duration" "c$c"
-  if [ "$c" = 32 ]; then wait "$consumer" 2>/dev/null || true; fi
-  log "pgbench: $c clients for ${duration}s"
-  PGPASSWORD=$PG_PASSWORD pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -f "$BEIQIN_ROOT/bench/movement.sql" \
-    -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$duration" -D warehouse="$warehouse" -D item="$item" -D zone="$zone" \
-    -D division="$town" -l --log-prefix="$out/pgblog-c$c" beiqin_warehouse >"$out/pgbench-c$c.txt" 2>&1 \
-    || die "pgbench failed: see $out/pgbench-c$c.txt"
+  run_wrk "$c" "$duration" "spread-c$c" "$spread_items"
+  if [ "$c" = "$kafka_level" ]; then wait "$consumer" 2>/dev/null || true; fi
+  run_pgbench "$c" minimal.sql "spread-c$c" -D items="{$spread_items}" -D count="$spread"
 done
-python3 "$BEIQIN_ROOT/bench/report.py" "$out" "$item" $levels | tee "$out/summary.txt"
+python3 "$BEIQIN_ROOT/bench/report.py" "$out" "$spread_items" "$kafka_level" $levels | tee "$out/summary.txt"

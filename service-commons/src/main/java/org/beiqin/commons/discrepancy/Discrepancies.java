@@ -216,6 +216,37 @@ public class Discrepancies {
         }
     }
 
+    /**
+     * What rules concluded about their subjects: the findings that hold (to open or bring up to
+     * date) and the keys whose problem no longer holds (to resolve). Rules that judge one change
+     * together (the rules after a stock movement) return theirs, and {@link #apply} writes them all
+     * at once instead of each rule writing its own.
+     */
+    public record Verdicts(List<Discrepancy> found, List<Resolution> resolved) {
+
+        public static Verdicts none() {
+            return new Verdicts(List.of(), List.of());
+        }
+
+        public Verdicts and(Verdicts other) {
+            List<Discrepancy> allFound = new ArrayList<>(found);
+            allFound.addAll(other.found);
+            List<Resolution> allResolved = new ArrayList<>(resolved);
+            allResolved.addAll(other.resolved);
+            return new Verdicts(allFound, allResolved);
+        }
+    }
+
+    /**
+     * Writes the verdicts: {@link #openAll} of what was found, then one {@link #resolveAll} of every
+     * key to resolve, whichever rule gave it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(Verdicts verdicts) {
+        openAll(verdicts.found());
+        resolveAll(verdicts.resolved());
+    }
+
     private static <T> Array array(Connection connection, String type, List<T> values, Function<T, Object> part)
             throws SQLException {
         return connection.createArrayOf(type, values.stream().map(part).toArray());

@@ -96,9 +96,6 @@ public class Idempotency {
         }
         String hash = hash(operation, request);
         try (Connection connection = dataSource.getConnection()) {
-            if (legacy(connection, key)) {
-                return replay(connection, caller.subject(), key, operation, hash);
-            }
             if (claim(connection, key, operation, hash)) {
                 Response response = create.get();
                 String body = response.hasEntity() ? json.writeValueAsString(response.getEntity()) : null;
@@ -114,6 +111,9 @@ public class Idempotency {
                     store.executeUpdate();
                 }
                 return response;
+            }
+            if (legacy(connection, key)) {
+                return replay(connection, caller.subject(), key, operation, hash);
             }
             return replay(connection, callerKey(), key, operation, hash);
         } catch (SQLException | JsonProcessingException e) {
@@ -131,16 +131,23 @@ public class Idempotency {
         return caller.division() + "/" + caller.subject() + "/" + String.join(",", new TreeSet<>(caller.roles()));
     }
 
-    /** True when this request is the first with the key; waits while another holds it uncommitted. */
+    /**
+     * True when this request is the first with the key, neither used by this caller nor by its
+     * subject under the {@link #legacy} form; waits while another holds it uncommitted. One
+     * statement: the legacy form is only looked at again when the key was not claimed.
+     */
     private boolean claim(Connection connection, String key, String operation, String hash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM idempotency_record WHERE caller = ? AND key = ?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, callerKey());
             insert.setString(2, key);
             insert.setString(3, operation);
             insert.setString(4, hash);
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.setString(6, caller.subject());
+            insert.setString(7, key);
             return insert.executeUpdate() == 1;
         }
     }

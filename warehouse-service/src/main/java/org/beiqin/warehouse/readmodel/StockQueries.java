@@ -93,22 +93,34 @@ public class StockQueries {
     }
 
     /** {@link #available(UUID, UUID, LocalDate)} of many items, in one query: item id → quantity. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, BigDecimal> available(UUID warehouseId, Collection<UUID> itemIds, LocalDate today) {
         Map<UUID, BigDecimal> available = new HashMap<>();
+        standings(warehouseId, itemIds, today).forEach((item, standing) -> available.put(item, standing.available()));
+        return available;
+    }
+
+    /** An item's standard in a warehouse (null when none is set) and what of it can be used. */
+    public record Standing(BigDecimal minimum, BigDecimal available) {
+    }
+
+    /** The standing of each of {@code itemIds}, in one query: item id → minimum and usable quantity. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Standing> standings(UUID warehouseId, Collection<UUID> itemIds, LocalDate today) {
+        Map<UUID, Standing> standings = new HashMap<>();
         if (itemIds.isEmpty()) {
-            return available;
+            return standings;
         }
         for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                SELECT r.item_id, coalesce((SELECT sum(b.quantity) FROM stock_balance b
+                SELECT r.item_id, s.minimum, coalesce((SELECT sum(b.quantity) FROM stock_balance b
                     LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
                     WHERE b.warehouse_id = ?1 AND b.item_id = r.item_id AND (l.expires_on IS NULL OR l.expires_on >= ?3)), 0)
-                FROM unnest(CAST(?2 AS uuid[])) AS r (item_id)""")
+                FROM unnest(CAST(?2 AS uuid[])) AS r (item_id)
+                LEFT JOIN stock_standard s ON s.warehouse_id = ?1 AND s.item_id = r.item_id""")
                 .setParameter(1, warehouseId).setParameter(2, itemIds.stream().distinct().toArray(UUID[]::new))
                 .setParameter(3, today).getResultList()) {
-            available.put((UUID) row[0], (BigDecimal) row[1]);
+            standings.put((UUID) row[0], new Standing((BigDecimal) row[1], (BigDecimal) row[2]));
         }
-        return available;
+        return standings;
     }
 
     /** Rows with stock in a warehouse, of one item or (itemId null) of all; earliest expiry first. */

@@ -1,10 +1,8 @@
 package org.beiqin.warehouse.rules;
 
-import org.beiqin.commons.discrepancy.Discrepancies;
-import java.util.HashMap;
-import java.util.Collection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.commons.discrepancy.Findings;
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.Rule;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Warehouse;
+import org.beiqin.warehouse.readmodel.StockQueries;
 
 /**
  * BELOW_STANDARD, fixed minimum (铁锨只有20把，胶鞋31双，应急手电6个 — notice 002；救生衣6件、口哨0个
@@ -38,35 +38,33 @@ public class BelowStandardRule extends RuleSupport {
     }
 
     /** Judges every item of {@code items} against its minimum in a fixed number of statements. */
-    @SuppressWarnings("unchecked")
     public void checkAll(Warehouse warehouse, Collection<Item> items) {
+        discrepancies.apply(judgeAll(warehouse, items));
+    }
+
+    /** The verdicts on {@code items}, not yet written: their minimums and usable stock read in one query. */
+    public Discrepancies.Verdicts judgeAll(Warehouse warehouse, Collection<Item> items) {
         if (items.isEmpty()) {
-            return;
+            return Discrepancies.Verdicts.none();
         }
-        List<UUID> ids = items.stream().map(i -> i.id).distinct().toList();
-        Map<UUID, BigDecimal> minimums = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(
-                "SELECT item_id, minimum FROM stock_standard WHERE warehouse_id = ?1 AND item_id = ANY(CAST(?2 AS uuid[]))")
-                .setParameter(1, warehouse.id).setParameter(2, ids.toArray(UUID[]::new)).getResultList()) {
-            minimums.put((UUID) row[0], (BigDecimal) row[1]);
-        }
-        Map<UUID, BigDecimal> available = stock.available(warehouse.id, ids, today());
+        Map<UUID, StockQueries.Standing> standings = stock.standings(warehouse.id,
+                items.stream().map(i -> i.id).toList(), today());
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancies.Resolution> met = new ArrayList<>();
         for (Item item : items) {
-            BigDecimal minimum = minimums.get(item.id);
-            Discrepancy finding = minimum == null ? null : finding(warehouse, item, minimum, available.get(item.id));
+            StockQueries.Standing standing = standings.get(item.id);
+            Discrepancy finding = standing.minimum() == null ? null
+                    : finding(warehouse, item, standing.minimum(), standing.available());
             if (finding != null) {
                 found.add(finding);
             } else {
                 met.add(new Discrepancies.Resolution(
                         findings.key(RULE, warehouse.division, "standard", subjectId(warehouse.id, item.id)),
                         Findings.text("库存已达到配备标准", "Stock meets the standard"),
-                        Map.of("available", available.get(item.id).stripTrailingZeros().toPlainString())));
+                        Map.of("available", standing.available().stripTrailingZeros().toPlainString())));
             }
         }
-        discrepancies.openAll(found);
-        discrepancies.resolveAll(met);
+        return new Discrepancies.Verdicts(found, met);
     }
 
     public void sweep() {

@@ -40,9 +40,19 @@ public class ExpiredStockRule extends RuleSupport {
 
     /** Judges the lots of {@code places} (items from {@code items}) in a fixed number of statements. */
     public void checkAll(Warehouse warehouse, Map<UUID, Item> items, Collection<StockQueries.Place> places) {
+        discrepancies.apply(judgeAll(warehouse, items, places));
+    }
+
+    /**
+     * The verdicts on the lots of {@code places}, not yet written. Stock without a lot ('') has no
+     * expiry (a lot is registered with its date, and '' never is), so it is not read or judged.
+     */
+    public Discrepancies.Verdicts judgeAll(Warehouse warehouse, Map<UUID, Item> items,
+            Collection<StockQueries.Place> places) {
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancies.Resolution> left = new ArrayList<>();
-        for (StockQueries.LotStock lot : stock.lots(warehouse.id, places)) {
+        List<StockQueries.Place> lots = places.stream().filter(p -> p.lot() != null && !p.lot().isEmpty()).toList();
+        for (StockQueries.LotStock lot : stock.lots(warehouse.id, lots)) {
             Item item = items.get(lot.itemId());
             Discrepancy finding = finding(warehouse, item, lot.lot(), lot.expiresOn(), lot.quantity());
             if (finding != null) {
@@ -54,8 +64,7 @@ public class ExpiredStockRule extends RuleSupport {
                         Map.of("remaining", lot.quantity().stripTrailingZeros().toPlainString())));
             }
         }
-        discrepancies.openAll(found);
-        discrepancies.resolveAll(left);
+        return new Discrepancies.Verdicts(found, left);
     }
 
     public void sweep() {

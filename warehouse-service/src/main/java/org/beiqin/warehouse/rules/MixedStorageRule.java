@@ -41,6 +41,14 @@ public class MixedStorageRule extends RuleSupport {
 
     /** Judges every placement in a fixed number of statements (a stocktake's thousands of corrections). */
     public void checkAll(Warehouse warehouse, Collection<Placement> placements) {
+        discrepancies.apply(judgeAll(warehouse, placements));
+    }
+
+    /**
+     * The verdicts on {@code placements}, not yet written. Only stock in a zone of another category
+     * is read (none for a placement that matches its zone, the usual case).
+     */
+    public Discrepancies.Verdicts judgeAll(Warehouse warehouse, Collection<Placement> placements) {
         List<StockQueries.Place> mixed = placements.stream().filter(p -> p.zone().category != p.item().category)
                 .map(p -> new StockQueries.Place(p.zone().id, p.item().id, null)).toList();
         Map<StockQueries.Place, BigDecimal> quantities = stock.inZones(warehouse.id, mixed);
@@ -66,7 +74,6 @@ public class MixedStorageRule extends RuleSupport {
                     Map.of("itemCategory", item.category.name(), "zoneCategory", zone.category.name(),
                             "quantity", quantity.stripTrailingZeros().toPlainString())));
         }
-        discrepancies.openAll(found);
-        discrepancies.resolveAll(left);
+        return new Discrepancies.Verdicts(found, left);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.discrepancy.Discrepancies;
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.ItemKind;
 import org.beiqin.warehouse.Movement;
@@ -38,6 +39,8 @@ public class WarehouseRules {
     PersonalKitRule personalKit;
     @Inject
     AdjustmentUnapprovedRule adjustmentUnapproved;
+    @Inject
+    Discrepancies discrepancies;
 
     public AdjustmentUnapprovedRule adjustmentUnapproved() {
         return adjustmentUnapproved;
@@ -69,13 +72,14 @@ public class WarehouseRules {
         if (!moved.isEmpty()) {
             Map<UUID, StorageZone> zones = new HashMap<>();
             moved.forEach(m -> zones.computeIfAbsent(m.zoneId, id -> StorageZone.findById(id)));
-            mixedStorage.checkAll(warehouse, moved.stream()
-                    .map(m -> new MixedStorageRule.Placement(zones.get(m.zoneId), items.get(m.itemId))).distinct()
-                    .toList());
-            expiredStock.checkAll(warehouse, items, moved.stream()
-                    .map(m -> new StockQueries.Place(null, m.itemId, m.lot)).distinct().toList());
             List<Item> touched = moved.stream().map(m -> items.get(m.itemId)).distinct().toList();
-            belowStandard.checkAll(warehouse, touched);
+            // the stock rules' verdicts are written together: one statement resolves what each no longer finds
+            discrepancies.apply(mixedStorage.judgeAll(warehouse, moved.stream()
+                            .map(m -> new MixedStorageRule.Placement(zones.get(m.zoneId), items.get(m.itemId)))
+                            .distinct().toList())
+                    .and(expiredStock.judgeAll(warehouse, items, moved.stream()
+                            .map(m -> new StockQueries.Place(null, m.itemId, m.lot)).distinct().toList()))
+                    .and(belowStandard.judgeAll(warehouse, touched)));
             personalKit.checkAll(warehouse, touched.stream().filter(i -> i.kind == ItemKind.PERSONAL_KIT).toList());
         }
         for (Movement movement : movements) {
