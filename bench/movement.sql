@@ -1,7 +1,8 @@
 -- The SQL warehouse-service runs for one stock receipt (POST …/receipts), statement for statement,
 -- as PostgreSQL's log_statement=all recorded it: claim the Idempotency-Key (in the same statement,
 -- check it was not used in the former caller form), read the warehouse, the item and its zone,
--- post the balance, the outbox event and the ledger row, read the item's standard and usable stock
+-- write the outbox event and the ledger row, then post the balance (its row locked from there to
+-- the commit), read the item's standard and usable stock
 -- (the below-standard rule; the mixed-storage rule reads nothing when the zone's category is the
 -- item's, the expired-stock rule nothing for stock without a lot), resolve what the rules no longer
 -- find in one statement, store the response. pgbench runs it at the same client counts as the HTTP
@@ -20,16 +21,16 @@ SELECT id, attributes, category, created_at, created_by, division, imported, kin
        updated_at FROM item WHERE id = ':item';
 SELECT id, category, name, warehouse_id FROM storage_zone WHERE warehouse_id = ':warehouse' AND category = 'FLOOD'
     ORDER BY name FETCH FIRST 1 ROWS ONLY;
-INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
-    VALUES (':warehouse', ':zone', ':item', '', :amount, now())
-    ON CONFLICT (warehouse_id, zone_id, item_id, lot)
-    DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at;
 INSERT INTO outbox_event (id, topic, record_key, type, payload)
     VALUES (gen_random_uuid(), 'warehouse.movements', ':item', 'preparedness.stock.moved', repeat('x', 900));
 INSERT INTO movement (actor, actor_id, delta, division, item_id, lot, occurred_at, quantity, reason, recorded_at,
                       type, warehouse_id, zone_id, id)
     VALUES ('pgbench', 'pgbench', :amount, ':division', ':item', '', now(), :amount, 'bench', now(), 'RECEIPT',
             ':warehouse', ':zone', gen_random_uuid());
+INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
+    VALUES (':warehouse', ':zone', ':item', '', :amount, now())
+    ON CONFLICT (warehouse_id, zone_id, item_id, lot)
+    DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at;
 SELECT r.item_id, s.minimum, coalesce((SELECT sum(b.quantity) FROM stock_balance b
         LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
         WHERE b.warehouse_id = ':warehouse' AND b.item_id = r.item_id AND (l.expires_on IS NULL OR l.expires_on >= current_date)), 0)

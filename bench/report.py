@@ -17,10 +17,18 @@ WORKLOADS = [("hot", "one balance row; pgbench runs the service's own SQL (movem
 def wrk(label):
     text = open(f"{folder}/wrk-{label}.txt").read()
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    count = int(re.search(r"(\d+) requests in", text).group(1))
     pct = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"\s(50|99)%\s+([\d.]+)(us|ms|s)\b", text)}
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     errors = re.search(r"Socket errors: (.*)", text)
-    return rate, pct.get("50"), pct.get("99"), int(bad.group(1)) if bad else 0, errors.group(1) if errors else ""
+    return (rate, pct.get("50"), pct.get("99"), int(bad.group(1)) if bad else 0, errors.group(1) if errors else "",
+            cpu("wrk", label, count))
+
+
+def cpu(kind, label, count):
+    """Milliseconds of CPU per request or transaction: the whole machine's, and the JVM's."""
+    busy, jvm, hz = (int(v) for v in open(f"{folder}/cpu-{kind}-{label}.txt").read().split()[1::2])
+    return busy * 1000 / hz / count, jvm * 1000 / hz / count
 
 
 def percentile(values, p):
@@ -31,23 +39,27 @@ def percentile(values, p):
 def pgbench(label):
     text = open(f"{folder}/pgbench-{label}.txt").read()
     tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
+    count = int(re.search(r"number of transactions actually processed: (\d+)", text).group(1))
     latencies = []
     for log in glob.glob(f"{folder}/pgblog-{label}.*"):
         with open(log) as f:
             latencies += [int(line.split()[2]) / 1000.0 for line in f if line.strip()]
-    return tps, percentile(latencies, 50), percentile(latencies, 99)
+    return tps, percentile(latencies, 50), percentile(latencies, 99), cpu("pgbench", label, count)[0]
 
 
 for name, what, target in WORKLOADS:
     print(f"\n{name}: {what}; target ≥ {target:.0%}" + (", p99 < 50 ms" if name == "spread" else ""))
-    print(f"{'conns':>5} | {'service req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} | "
-          f"{'pgbench tps':>11} {'p50 ms':>7} {'p99 ms':>7} | {'service/pgbench':>15}")
+    print(f"{'conns':>5} | {'service req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} {'CPU ms':>6} {'JVM':>5} | "
+          f"{'pgbench tps':>11} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>6} | {'service/pgbench':>15}")
     for level in levels:
         label = f"{name}-c{level}"
-        rate, p50, p99, bad, errors = wrk(label)
-        tps, q50, q99 = pgbench(label)
-        print(f"{level:>5} | {rate:>13.0f} {p50:>7.1f} {p99:>7.1f} {bad:>7} | {tps:>11.0f} {q50:>7.1f} {q99:>7.1f} | "
-              f"{rate / tps:>14.0%}" + (f"  socket errors: {errors}" if errors else ""))
+        rate, p50, p99, bad, errors, (busy, jvm) = wrk(label)
+        tps, q50, q99, pg_busy = pgbench(label)
+        print(f"{level:>5} | {rate:>13.0f} {p50:>7.1f} {p99:>7.1f} {bad:>7} {busy:>6.2f} {jvm:>5.2f} | "
+              f"{tps:>11.0f} {q50:>7.1f} {q99:>7.1f} {pg_busy:>6.2f} | {rate / tps:>14.0%}"
+              + (f"  socket errors: {errors}" if errors else ""))
+print("\nCPU ms: the whole machine's CPU per request (service: wrk, the JVM, PostgreSQL, Kafka) or per "
+      "transaction (pgbench and PostgreSQL); JVM: warehouse-service's share of it")
 
 lags = []
 try:

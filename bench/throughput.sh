@@ -49,18 +49,29 @@ log "warehouse $warehouse, hot item $item, $spread spread items; output in ${out
 export BENCH_TOKEN=$token BENCH_PATH=/api/warehouse/warehouses/$warehouse/receipts
 url=http://127.0.0.1:8081$BENCH_PATH
 kafka_level=${levels##* }   # commit → Kafka is read during the spread load at the highest level
+# CPU, in clock ticks: the whole machine's busy time (every process, the load generator included)
+# and the warehouse JVM's. Per request it says how much work a receipt costs, a steadier figure
+# than requests/s on a machine whose speed varies from minute to minute.
+busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+jvm_pid=$(cat "$RUN_DIR/warehouse-service.pid")
+jvm() { awk '{print $14+$15}' "/proc/$jvm_pid/stat"; }
 run_wrk() { # connections seconds label items
-  local threads=$(( $1 < 2 ? 1 : 2 ))
+  local threads=$(( $1 < 2 ? 1 : 2 )) busy0 jvm0
+  busy0=$(busy) jvm0=$(jvm)
   BENCH_RUN="$stamp-$3" BENCH_ITEMS=$4 wrk -t "$threads" -c "$1" -d "$2s" --timeout 10s --latency \
     -s "$BEIQIN_ROOT/bench/receipt.lua" "$url" >"$out/wrk-$3.txt" 2>&1
+  echo "busy $(( $(busy) - busy0 )) jvm $(( $(jvm) - jvm0 )) hz $(getconf CLK_TCK)" >"$out/cpu-wrk-$3.txt"
 }
 run_pgbench() { # clients script label -D…
   local c=$1 script=$2 label=$3
   shift 3
+  local busy0
+  busy0=$(busy)
   PGPASSWORD=$PG_PASSWORD pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -f "$BEIQIN_ROOT/bench/$script" \
     -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$duration" -D warehouse="$warehouse" -D zone="$zone" -D division="$town" "$@" \
     -l --log-prefix="$out/pgblog-$label" beiqin_warehouse >"$out/pgbench-$label.txt" 2>&1 \
     || die "pgbench failed: see $out/pgbench-$label.txt"
+  echo "busy $(( $(busy) - busy0 )) jvm 0 hz $(getconf CLK_TCK)" >"$out/cpu-pgbench-$label.txt"
 }
 log "warming the JVM for ${warmup}s at 16 connections, both workloads"
 run_wrk 16 $(( warmup / 2 )) warmup-hot "$item"

@@ -58,6 +58,22 @@ public class Lookups {
         return zones;
     }
 
+    /**
+     * Loads a receipt's warehouse and item and the zone it goes to by default (the first, by name,
+     * of the item's category) in one query, into the transaction's persistence context, where the
+     * checks that follow find them without a query each. Returns that zone, or null when the
+     * warehouse has none of the category or the warehouse or the item does not exist (the checks
+     * then answer as they always do). Nothing is judged here: what the caller may see is not.
+     */
+    public StorageZone loadForReceipt(UUID warehouseId, UUID itemId) {
+        List<Object[]> rows = em.createQuery("""
+                select w, i, z from Warehouse w cross join Item i
+                left join StorageZone z on z.warehouseId = w.id and z.category = i.category
+                where w.id = :warehouse and i.id = :item order by z.name""", Object[].class)
+                .setParameter("warehouse", warehouseId).setParameter("item", itemId).setMaxResults(1).getResultList();
+        return rows.isEmpty() ? null : (StorageZone) rows.get(0)[2];
+    }
+
     private <E> Map<UUID, E> byId(Collection<UUID> ids, Class<E> type, Function<E, UUID> id, boolean readOnly) {
         List<UUID> wanted = distinct(ids);
         if (wanted.isEmpty()) {

@@ -24,6 +24,7 @@ import org.beiqin.warehouse.MovementType;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.WarehouseConfig;
+import org.beiqin.warehouse.readmodel.Lookups;
 import org.beiqin.warehouse.readmodel.StockQueries;
 import org.beiqin.warehouse.rules.WarehouseRules;
 
@@ -62,6 +63,9 @@ public class MovementService {
     @Inject
     DrillReferences drills;
 
+    @Inject
+    Lookups lookups;
+
     /** One ledger line the caller may see: 404 when it does not exist or lies outside their area. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Movement visible(UUID id) {
@@ -70,9 +74,11 @@ public class MovementService {
     }
 
     public Movement receive(UUID warehouseId, Commands.Receive command) {
+        StorageZone usual = command.zoneId() == null ? lookups.loadForReceipt(warehouseId, command.itemId()) : null;
         Warehouse warehouse = warehouses.writable(warehouseId);
         Item item = items.usableIn(command.itemId(), warehouse);
-        StorageZone zone = command.zoneId() != null ? zoneOf(warehouse, command.zoneId()) : defaultZone(warehouse, item);
+        StorageZone zone = command.zoneId() != null ? zoneOf(warehouse, command.zoneId())
+                : usual != null ? usual : defaultZone(warehouse, item);
         String lot = registerLot(item, command.lot(), command.expiresOn());
         Movement m = movement(MovementType.RECEIPT, warehouse, item, zone.id, lot, command.quantity(),
                 command.quantity(), command.reason(), command.occurredAt());

@@ -66,10 +66,13 @@ public class StockLedger {
         if (movement.lot == null) {
             movement.lot = "";
         }
-        apply(movement);
         movement.persist();
         outbox.enqueue(Topics.WAREHOUSE_MOVEMENTS, movement.itemId.toString(), EventTypes.STOCK_MOVED,
                 movement.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA, event(movement, item));
+        // the balance last: its row stays locked until the commit, so the event is encoded and the
+        // ledger row written before, not while other postings to the same stock wait (a refusal
+        // below rolls all of it back)
+        apply(movement);
         return movement;
     }
 
