@@ -1,6 +1,7 @@
 -- The SQL warehouse-service runs for one stock receipt (POST …/receipts), statement for statement,
 -- as PostgreSQL's log_statement=all recorded it: claim the Idempotency-Key (in the same statement,
--- check it was not used in the former caller form), read the warehouse, the item and its zone,
+-- check it was not used in the former caller form), read the warehouse, the item and its default
+-- zone in one query,
 -- write the outbox event and the ledger row, then post the balance (its row locked from there to
 -- the commit), read the item's standard and usable stock
 -- (the below-standard rule; the mixed-storage rule reads nothing when the zone's category is the
@@ -15,12 +16,11 @@ INSERT INTO idempotency_record (caller, key, operation, request_hash, created_at
     SELECT 'pgbench', 'pgb-' || :client_id || '-' || :k, 'POST /warehouses/receipts', md5(random()::text), now()
     WHERE NOT EXISTS (SELECT 1 FROM idempotency_record WHERE caller = 'pgbench-legacy' AND key = 'pgb-' || :client_id || '-' || :k)
     ON CONFLICT DO NOTHING;
-SELECT id, address, backup_power, created_at, created_by, division, entrance_clear, floor, has_lift,
-       manual_door_release, name FROM warehouse WHERE id = ':warehouse';
-SELECT id, attributes, category, created_at, created_by, division, imported, kind, name, specification, unit,
-       updated_at FROM item WHERE id = ':item';
-SELECT id, category, name, warehouse_id FROM storage_zone WHERE warehouse_id = ':warehouse' AND category = 'FLOOD'
-    ORDER BY name FETCH FIRST 1 ROWS ONLY;
+SELECT w.id, w.address, w.backup_power, w.created_at, w.created_by, w.division, w.entrance_clear, w.floor, w.has_lift,
+       w.manual_door_release, w.name, i.id, i.attributes, i.category, i.created_at, i.created_by, i.division,
+       i.imported, i.kind, i.name, i.specification, i.unit, i.updated_at, z.id, z.category, z.name, z.warehouse_id
+    FROM warehouse w CROSS JOIN item i LEFT JOIN storage_zone z ON z.warehouse_id = w.id AND z.category = i.category
+    WHERE w.id = ':warehouse' AND i.id = ':item' ORDER BY z.name FETCH FIRST 1 ROWS ONLY;
 INSERT INTO outbox_event (id, topic, record_key, type, payload)
     VALUES (gen_random_uuid(), 'warehouse.movements', ':item', 'preparedness.stock.moved', repeat('x', 900));
 INSERT INTO movement (actor, actor_id, delta, division, item_id, lot, occurred_at, quantity, reason, recorded_at,

@@ -72,6 +72,15 @@ run_pgbench() { # clients script label -D…
     -l --log-prefix="$out/pgblog-$label" beiqin_warehouse >"$out/pgbench-$label.txt" 2>&1 \
     || die "pgbench failed: see $out/pgbench-$label.txt"
   echo "busy $(( $(busy) - busy0 )) jvm 0 hz $(getconf CLK_TCK)" >"$out/cpu-pgbench-$label.txt"
+  # pgbench's outbox rows are relayed to Kafka like the service's: let the relay finish them before
+  # the next run, or that run pays for them
+  local pending waited=0
+  while pending=$(PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qAt \
+      -c "SELECT count(*) FROM outbox_event WHERE published_at IS NULL" beiqin_warehouse) && [ "$pending" -gt 0 ] \
+      && [ $waited -lt 300 ]; do
+    sleep 2; waited=$((waited + 2))
+  done
+  echo "$waited" >"$out/drain-$label.txt"
 }
 log "warming the JVM for ${warmup}s at 16 connections, both workloads"
 run_wrk 16 $(( warmup / 2 )) warmup-hot "$item"
