@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.discrepancy.Findings;
@@ -33,15 +32,6 @@ import org.beiqin.warehouse.Warehouse;
 public class ExpiredStockRule extends RuleSupport {
 
     public static final Rule RULE = Rule.EXPIRED_STOCK;
-
-    public void check(Warehouse warehouse, Item item, String lot) {
-        checkAll(warehouse, Map.of(item.id, item), List.of(new StockQueries.Place(null, item.id, lot)));
-    }
-
-    /** Judges the lots of {@code places} (items from {@code items}) in a fixed number of statements. */
-    public void checkAll(Warehouse warehouse, Map<UUID, Item> items, Collection<StockQueries.Place> places) {
-        discrepancies.apply(judgeAll(warehouse, items, places));
-    }
 
     /**
      * The verdicts on the lots of {@code places}, not yet written. Stock without a lot ('') has no

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.discrepancy.Findings;
@@ -33,15 +32,6 @@ public class MixedStorageRule extends RuleSupport {
 
     /** Stock of an item placed in a zone. */
     public record Placement(StorageZone zone, Item item) {
-    }
-
-    public void check(Warehouse warehouse, StorageZone zone, Item item) {
-        checkAll(warehouse, List.of(new Placement(zone, item)));
-    }
-
-    /** Judges every placement in a fixed number of statements (a stocktake's thousands of corrections). */
-    public void checkAll(Warehouse warehouse, Collection<Placement> placements) {
-        discrepancies.apply(judgeAll(warehouse, placements));
     }
 
     /**
