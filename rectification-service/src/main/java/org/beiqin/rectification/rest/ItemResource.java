@@ -242,7 +242,7 @@ public class ItemResource {
             @QueryParam("sort") String sort, @QueryParam("dir") String dir) {
         boolean filtered = !status.isEmpty() || !severity.isEmpty() || (rule != null && !rule.isBlank())
                 || overdue != null || dueWithin != null || (text != null && !text.isBlank());
-        List<RectificationItem> items;
+        LedgerExport.Selection selection;
         String file;
         if (filtered) {
             QueryParams p = new QueryParams();
@@ -250,14 +250,14 @@ public class ItemResource {
             ItemQueries.Order order = order(p, sort);
             boolean ascending = ascending(p, dir);
             p.check();
-            items = queries.list(filter, order, ascending, 0, 10_000).items();
+            selection = export.filtered(filter, order, ascending);
             file = notices.fileName(filter.division(), null, null, "整改台账（筛选）", "xlsx");
         } else {
             QueryParams.Scope s = QueryParams.scope(division, from, to);
-            items = export.items(s.division(), s.from(), s.to());
+            selection = export.period(s.division(), s.from(), s.to());
             file = notices.fileName(s.division(), s.from(), s.to(), "整改台账", "xlsx");
         }
-        StreamingOutput body = out -> export.write(items, out);
+        StreamingOutput body = out -> export.write(selection, out);
         return Response.ok(body, LedgerExport.MEDIA_TYPE)
                 .header("Content-Disposition", Downloads.attachment(file)).build();
     }

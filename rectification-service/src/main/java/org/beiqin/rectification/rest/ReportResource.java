@@ -1,5 +1,11 @@
 package org.beiqin.rectification.rest;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -11,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,13 +67,27 @@ public class ReportResource {
             @QueryParam("to") String to, @QueryParam("format") @DefaultValue("html") String format) {
         QueryParams.Scope s = QueryParams.scope(division, from, to);
         return switch (format) {
-            case "html" -> Response.ok(notices.html(s.division(), s.from(), s.to()), MediaType.TEXT_HTML + ";charset=UTF-8")
-                    .build();
-            case "markdown", "md" -> Response.ok(notices.markdown(s.division(), s.from(), s.to()), MARKDOWN)
+            case "html" -> Response.ok(stream(notices.scope(s.division(), s.from(), s.to()), notices::html),
+                    MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            case "markdown", "md" -> Response.ok(stream(notices.scope(s.division(), s.from(), s.to()), notices::markdown),
+                    MARKDOWN)
                     .header("Content-Disposition", Downloads.attachment(
                             notices.fileName(s.division(), s.from(), s.to(), "整改情况通报", "md")))
                     .build();
             default -> throw ProblemException.unprocessable("format-invalid", format, "html, markdown");
+        };
+    }
+
+    private interface NoticeWriter {
+        void write(Notices.Scope scope, Writer out) throws IOException;
+    }
+
+    /** The notice written to the response as it is rendered, in UTF-8. */
+    private static StreamingOutput stream(Notices.Scope scope, NoticeWriter writer) {
+        return out -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            writer.write(scope, text);
+            text.flush();
         };
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,9 @@ import org.beiqin.rectification.Measure;
 import org.beiqin.rectification.MeasureStatus;
 import org.beiqin.rectification.RectificationItem;
 
+import org.hibernate.jpa.AvailableHints;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -73,6 +78,26 @@ public class ItemQueries {
     Clock clock;
 
     public Found list(Filter filter, Order order, boolean ascending, int page, int size) {
+        var found = query(filter, order, ascending);
+        long total = found.count();
+        List<RectificationItem> items = found.page(Page.of(page, size)).list();
+        return new Found(items, total, measureCounts(items.stream().map(i -> i.id).toList()));
+    }
+
+    /**
+     * The first {@code max} items {@link #list} would page through, read from a cursor as they are
+     * used rather than all at once: the caller closes the stream and clears the persistence context
+     * as it goes. Needs a transaction.
+     */
+    public Stream<RectificationItem> stream(Filter filter, Order order, boolean ascending, int max) {
+        return query(filter, order, ascending).range(0, max - 1).withHint(AvailableHints.HINT_FETCH_SIZE, CURSOR_ROWS)
+                .stream();
+    }
+
+    /** Rows a cursor fetches at a time. */
+    static final int CURSOR_ROWS = 500;
+
+    private PanacheQuery<RectificationItem> query(Filter filter, Order order, boolean ascending) {
         String division = filter.division() == null ? caller.division() : filter.division();
         caller.requireCovers(division);
         StringBuilder query = new StringBuilder("division like :division");
@@ -114,11 +139,7 @@ public class ItemQueries {
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         Sort.Direction direction = ascending ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        var found = RectificationItem.<RectificationItem>find(query.toString(),
-                Sort.by(order.field, direction).and("id", direction), parameters);
-        long total = found.count();
-        List<RectificationItem> items = found.page(Page.of(page, size)).list();
-        return new Found(items, total, measureCounts(items.stream().map(i -> i.id).toList()));
+        return RectificationItem.find(query.toString(), Sort.by(order.field, direction).and("id", direction), parameters);
     }
 
     public RectificationItem get(UUID id) {
@@ -154,11 +175,37 @@ public class ItemQueries {
         return counts;
     }
 
-    /** The items first found in a period (Asia/Shanghai days), in the order they were found. */
-    public List<RectificationItem> firstFoundIn(String scope, LocalDate from, LocalDate to) {
-        return RectificationItem.list("""
+    /**
+     * The items first found in a period (Asia/Shanghai days) within {@code scope}, in the order they
+     * were found, read from a cursor as they are used (see {@link #stream}). Needs a transaction;
+     * the scope is the caller's to check.
+     */
+    public Stream<RectificationItem> firstFoundIn(String scope, LocalDate from, LocalDate to) {
+        return RectificationItem.<RectificationItem>find("""
                 division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
                 order by firstDetectedAt, id""", scope + "%", from.atStartOfDay(CHINA).toInstant(),
-                to.plusDays(1).atStartOfDay(CHINA).toInstant());
+                to.plusDays(1).atStartOfDay(CHINA).toInstant())
+                .withHint(AvailableHints.HINT_FETCH_SIZE, CURSOR_ROWS).stream();
+    }
+
+    /**
+     * The completed (or the other) items first found in a period within {@code scope}, by rule and
+     * then in the order they were found: a notice's problems, read from a cursor.
+     */
+    public Stream<RectificationItem> foundInByRule(String scope, LocalDate from, LocalDate to, boolean completed) {
+        return RectificationItem.<RectificationItem>find("""
+                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3 and status %s ?4
+                order by rule, firstDetectedAt, id""".formatted(completed ? "=" : "<>"), scope + "%",
+                from.atStartOfDay(CHINA).toInstant(), to.plusDays(1).atStartOfDay(CHINA).toInstant(), ItemStatus.COMPLETED)
+                .withHint(AvailableHints.HINT_FETCH_SIZE, CURSOR_ROWS).stream();
+    }
+
+    /** The measures of some items, in order, by item. */
+    public Map<UUID, List<Measure>> measures(List<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
+        return Measure.<Measure>list("itemId in ?1 order by itemId, position", itemIds).stream()
+                .collect(Collectors.groupingBy(m -> m.itemId));
     }
 }

@@ -9,19 +9,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+
 
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.commons.security.Caller;
@@ -48,6 +52,10 @@ public class LedgerExport {
         "完成时间"};
     private static final double[] MEASURE_WIDTHS = {8, 8, 40, 12, 11, 8, 40, 16};
 
+    /** Items written between two flushes of a sheet, and read together with their measures. */
+    static final int CHUNK = 500;
+
+
     @Inject
     Caller caller;
 
@@ -60,18 +68,61 @@ public class LedgerExport {
     @Inject
     ItemQueries queries;
 
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Snapshot snapshot;
+
+    /** What an export holds: the items of a period, or the items a list filter selects. */
+    public sealed interface Selection {
+        Stream<RectificationItem> items(ItemQueries queries);
+    }
+
+    /** The items first found in a period, within a division. */
+    public record Period(String scope, LocalDate from, LocalDate to) implements Selection {
+        @Override
+        public Stream<RectificationItem> items(ItemQueries queries) {
+            return queries.firstFoundIn(scope, from, to);
+        }
+    }
+
+    /** The first {@value #MAX_FILTERED} items the list shows for a filter, in the list's order. */
+    public record Filtered(ItemQueries.Filter filter, ItemQueries.Order order, boolean ascending) implements Selection {
+        @Override
+        public Stream<RectificationItem> items(ItemQueries queries) {
+            return queries.stream(filter, order, ascending, MAX_FILTERED);
+        }
+    }
+
+    public static final int MAX_FILTERED = 10_000;
+
     /** The items first found in the period, within {@code division} (checked against the caller). */
-    public List<RectificationItem> items(String division, LocalDate from, LocalDate to) {
+    public Period period(String division, LocalDate from, LocalDate to) {
         String scope = division == null ? caller.division() : division;
         caller.requireCovers(scope);
         Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
-        return queries.firstFoundIn(scope, period.from(), period.to());
+        return new Period(scope, period.from(), period.to());
     }
 
-    public void write(List<RectificationItem> items, OutputStream out) throws IOException {
-        Map<UUID, List<Measure>> measures = items.isEmpty() ? Map.of()
-                : Measure.<Measure>list("itemId in ?1 order by position", items.stream().map(i -> i.id).toList())
-                        .stream().collect(Collectors.groupingBy(m -> m.itemId));
+    /** The items a list filter selects (its division checked against the caller). */
+    public Filtered filtered(ItemQueries.Filter filter, ItemQueries.Order order, boolean ascending) {
+        caller.requireCovers(filter.division() == null ? caller.division() : filter.division());
+        return new Filtered(filter, order, ascending);
+    }
+
+    /**
+     * Writes the workbook as it is read: each sheet is one pass over the items, {@value #CHUNK} at a
+     * time from a cursor, flushed to {@code out} after every chunk, so the first rows leave before
+     * the last are read and a county's three years never sit in memory. The three passes read one
+     * snapshot (REPEATABLE READ), so an item found while the file is written cannot shift the
+     * numbers that tie a measure or a detail row to its item.
+     */
+    public void write(Selection selection, OutputStream out) throws IOException {
+        snapshot.read(() -> writeSheets(selection, out));
+    }
+
+    private void writeSheets(Selection selection, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Beiqin", "1.0");
         Worksheet sheet = workbook.newWorksheet("整改台账");
         Worksheet measureSheet = workbook.newWorksheet("整改措施");
@@ -79,27 +130,53 @@ public class LedgerExport {
         header(sheet, ITEM_COLUMNS, ITEM_WIDTHS);
         header(measureSheet, MEASURE_COLUMNS, MEASURE_WIDTHS);
         header(detailSheet, DETAIL_COLUMNS, DETAIL_WIDTHS);
-        int row = 1;
-        int measureRow = 1;
-        for (RectificationItem item : items) {
-            List<Measure> own = measures.getOrDefault(item.id, List.of());
-            long done = own.stream().filter(m -> m.status == MeasureStatus.DONE).count();
+        pass(selection, sheet, false, (item, row, measures) -> {
+            long done = measures.stream().filter(m -> m.status == MeasureStatus.DONE).count();
             String signedOff = item.verifiedAt == null ? null
                     : (item.verifiedByName == null ? "系统核验" : item.verifiedByName) + " "
                             + DAY_TIME.format(local(item.verifiedAt));
             cells(sheet, row, new Object[] {row, names.name(item.division),
                 Messages.get(Messages.CHINESE, "rule." + item.rule), names.named(item.summaryZh), severity(item.severity),
                 local(item.firstDetectedAt), item.status.zh(), item.target, item.responsibleDepartment,
-                item.responsibleLeader, item.responsiblePerson, item.deadline, done + "/" + own.size(), signedOff});
-            cells(detailSheet, row, new Object[] {row, item.division, item.subjectLabel, item.findingOpen ? "是" : "否",
-                item.recurrences, item.verificationEvidence, local(item.closedAt), item.id.toString()});
-            for (Measure m : own) {
-                cells(measureSheet, measureRow++, new Object[] {row, m.position, m.description, m.owner, m.deadline,
+                item.responsibleLeader, item.responsiblePerson, item.deadline, done + "/" + measures.size(), signedOff});
+        });
+        int[] measureRow = {1};
+        pass(selection, measureSheet, true, (item, row, measures) -> {
+            for (Measure m : measures) {
+                cells(measureSheet, measureRow[0]++, new Object[] {row, m.position, m.description, m.owner, m.deadline,
                     progress(m.status), m.evidence, local(m.doneAt)});
             }
-            row++;
-        }
+        });
+        pass(selection, detailSheet, false, (item, row, measures) -> cells(detailSheet, row, new Object[] {row,
+            item.division, item.subjectLabel, item.findingOpen ? "是" : "否", item.recurrences,
+            item.verificationEvidence, local(item.closedAt), item.id.toString()}));
         workbook.finish();
+    }
+
+    private interface RowWriter {
+        void write(RectificationItem item, int row, List<Measure> measures) throws IOException;
+    }
+
+    /** One pass over the selection into one sheet, numbering the items from 1 in the same order each time. */
+    private void pass(Selection selection, Worksheet sheet, boolean withMeasures, RowWriter writer) throws IOException {
+        int row = 1;
+        try (Stream<RectificationItem> items = selection.items(queries)) {
+            Iterator<RectificationItem> it = items.iterator();
+            List<RectificationItem> chunk = new ArrayList<>(CHUNK);
+            while (it.hasNext()) {
+                chunk.add(it.next());
+                if (chunk.size() == CHUNK || !it.hasNext()) {
+                    Map<UUID, List<Measure>> measures = queries.measures(chunk.stream().map(i -> i.id).toList());
+                    for (RectificationItem item : chunk) {
+                        writer.write(item, row++, measures.getOrDefault(item.id, List.of()));
+                    }
+                    chunk.clear();
+                    sheet.flush();
+                    em.clear();
+                }
+            }
+        }
+        sheet.finish();
     }
 
     /**
@@ -141,7 +218,9 @@ public class LedgerExport {
                 sheet.value(row, c, t);
                 sheet.style(row, c).format("yyyy-mm-dd hh:mm").set();
             } else {
-                sheet.value(row, c, v.toString());
+                // written into the row rather than into the workbook's table of shared strings, which
+                // would hold every text of the export in memory until the end
+                sheet.inlineString(row, c, v.toString());
                 sheet.style(row, c).wrapText(true).verticalAlignment("top").set();
             }
         }

@@ -4,17 +4,19 @@ import static org.beiqin.commons.time.ClockProducer.CHINA;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.beiqin.commons.problem.Messages;
@@ -42,14 +44,15 @@ public class Notices {
 
     private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
+    /** The head of a notice: its title, period and overview; the problems follow it one by one. */
     @TemplateData
     public record Notice(String title, String division, String divisionName, LocalDate from, LocalDate to,
-            LocalDate asOf, String overview, List<Part> parts) {
+            LocalDate asOf, String overview) {
 
         /** The same notice with every text passed through {@code text} (escaping for Markdown). */
         Notice mapText(UnaryOperator<String> text) {
             return new Notice(text.apply(title), text.apply(division), text.apply(divisionName), from, to, asOf,
-                    text.apply(overview), parts.stream().map(p -> p.mapText(text)).toList());
+                    text.apply(overview));
         }
 
         /** 2026年1月1日至2026年12月2日 */
@@ -64,17 +67,16 @@ public class Notices {
 
     /** 二、已完成的整改事项 or 三、未完成及需长期整改的事项 (which also print the deadline). */
     @TemplateData
-    public record Part(String heading, boolean pending, List<Section> sections) {
+    public record Part(String heading, boolean pending) {
         Part mapText(UnaryOperator<String> text) {
-            return new Part(text.apply(heading), pending, sections.stream().map(s -> s.mapText(text)).toList());
+            return new Part(text.apply(heading), pending);
         }
     }
 
     @TemplateData
-    public record Section(String ordinal, String heading, List<Problem> problems) {
+    public record Section(String ordinal, String heading) {
         Section mapText(UnaryOperator<String> text) {
-            return new Section(text.apply(ordinal), text.apply(heading),
-                    problems.stream().map(p -> p.mapText(text)).toList());
+            return new Section(text.apply(ordinal), text.apply(heading));
         }
     }
 
@@ -91,6 +93,10 @@ public class Notices {
             return deadline == null ? "" : chineseDate(deadline);
         }
     }
+
+    /** Problems read with their measures at a time. */
+    static final int CHUNK = 500;
+
 
     @Inject
     Caller caller;
@@ -113,18 +119,90 @@ public class Notices {
     @Location("notice.md")
     Template markdown;
 
-    public String html(String division, LocalDate from, LocalDate to) {
-        return html.data("notice", build(division, from, to)).render();
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Snapshot snapshot;
+
+    /** Which notice to write: a division (checked against the caller) and a period. */
+    public record Scope(String division, LocalDate from, LocalDate to) {
     }
 
-    public String markdown(String division, LocalDate from, LocalDate to) {
+    public Scope scope(String division, LocalDate from, LocalDate to) {
+        String scope = division == null ? caller.division() : division;
+        caller.requireCovers(scope);
+        return new Scope(scope, from, to);
+    }
+
+    public void html(Scope scope, Writer out) throws IOException {
+        write(scope, html, UnaryOperator.identity(), out);
+    }
+
+    public void markdown(Scope scope, Writer out) throws IOException {
         // Qute escapes the HTML notice itself; in Markdown every text a user typed (labels, measures,
         // evidence) is escaped here, so it reads as text and never as a heading, link or image
-        return markdown.data("notice", build(division, from, to).mapText(MarkdownText::escape)).render();
+        write(scope, markdown, MarkdownText::escape, out);
     }
 
-    public Notice build(String division, LocalDate from, LocalDate to) {
-        String scope = division == null ? caller.division() : division;
+    /**
+     * Writes the notice as it is read: the head from the period's totals, then each part, section
+     * and problem as a fragment of the template, the problems {@value #CHUNK} at a time from a
+     * cursor with their measures. A county's year of problems never sits in memory, and the first
+     * lines leave before the last problem is read. Totals and problems are read from one snapshot
+     * (REPEATABLE READ), so the overview counts exactly the problems listed under it.
+     */
+    private void write(Scope scope, Template template, UnaryOperator<String> text, Writer out) throws IOException {
+        snapshot.read(() -> writeNotice(scope, template, text, out));
+        out.flush();
+    }
+
+    private void writeNotice(Scope scope, Template template, UnaryOperator<String> text, Writer out)
+            throws IOException {
+        Notice notice = head(scope.division(), scope.from(), scope.to());
+        out.write(template.getFragment("head").data("notice", notice.mapText(text)).render());
+        for (boolean completed : new boolean[] {true, false}) {
+            Part part = completed ? new Part("二、已完成的整改事项", false) : new Part("三、未完成及需长期整改的事项", true);
+            out.write(template.getFragment("part").data("part", part.mapText(text)).render());
+            String rule = null;
+            int sections = 0;
+            int number = 0;
+            try (Stream<RectificationItem> items = queries.foundInByRule(notice.division(), notice.from(), notice.to(),
+                    completed)) {
+                Iterator<RectificationItem> it = items.iterator();
+                List<RectificationItem> chunk = new ArrayList<>(CHUNK);
+                while (it.hasNext()) {
+                    chunk.add(it.next());
+                    if (chunk.size() < CHUNK && it.hasNext()) {
+                        continue;
+                    }
+                    Map<UUID, List<Measure>> measures = queries.measures(chunk.stream().map(i -> i.id).toList());
+                    for (RectificationItem item : chunk) {
+                        if (!item.rule.equals(rule)) {
+                            rule = item.rule;
+                            number = 0;
+                            Section section = new Section(ordinal(++sections),
+                                    Messages.get(Messages.CHINESE, "rule." + rule));
+                            out.write(template.getFragment("section").data("section", section.mapText(text)).render());
+                        }
+                        Problem problem = problem(++number, item, measures.getOrDefault(item.id, List.of()));
+                        out.write(template.getFragment("problem").data("p", problem.mapText(text))
+                                .data("part", part).render());
+                    }
+                    chunk.clear();
+                    out.flush();
+                    em.clear();
+                }
+            }
+            if (sections == 0) {
+                out.write(template.getFragment("empty").instance().render());
+            }
+        }
+        out.write(template.getFragment("tail").data("notice", notice.mapText(text)).render());
+    }
+
+    /** The notice's head: title, period and the overview of its totals. */
+    public Notice head(String scope, LocalDate from, LocalDate to) {
         Statistics.Report report = statistics.report(scope, from, to, Statistics.GroupBy.RULE, Messages.CHINESE);
         Statistics.Row total = report.total();
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
@@ -134,34 +212,8 @@ public class Notices {
                 + "个；" + (total.measures() == 0 ? "尚未制定整改措施。"
                         : "制定整改措施" + total.measures() + "条，完成整改措施" + total.measuresDone() + "条，完成率为"
                                 + total.measureCompletionRate().toPlainString() + "%。");
-        List<RectificationItem> items = queries.firstFoundIn(scope, report.from(), report.to()).stream()
-                .sorted(Comparator.comparing((RectificationItem i) -> i.rule)).toList();
-        Map<UUID, List<Measure>> measures = items.isEmpty() ? Map.of()
-                : Measure.<Measure>list("itemId in ?1 order by position", items.stream().map(i -> i.id).toList())
-                        .stream().collect(Collectors.groupingBy(m -> m.itemId));
-        List<RectificationItem> done = items.stream().filter(i -> i.status == ItemStatus.COMPLETED).toList();
-        List<RectificationItem> open = items.stream().filter(i -> i.status != ItemStatus.COMPLETED).toList();
         String name = names.name(scope);
-        return new Notice(name + "应急准备问题整改情况通报", scope, name, report.from(), report.to(), today, overview,
-                List.of(new Part("二、已完成的整改事项", false, sections(done, measures)),
-                        new Part("三、未完成及需长期整改的事项", true, sections(open, measures))));
-    }
-
-    private List<Section> sections(List<RectificationItem> items, Map<UUID, List<Measure>> measures) {
-        Map<String, List<RectificationItem>> byRule = new LinkedHashMap<>();
-        for (RectificationItem item : items) {
-            byRule.computeIfAbsent(item.rule, r -> new ArrayList<>()).add(item);
-        }
-        List<Section> sections = new ArrayList<>();
-        for (Map.Entry<String, List<RectificationItem>> entry : byRule.entrySet()) {
-            List<Problem> problems = new ArrayList<>();
-            for (RectificationItem item : entry.getValue()) {
-                problems.add(problem(problems.size() + 1, item, measures.getOrDefault(item.id, List.of())));
-            }
-            sections.add(new Section(ordinal(sections.size() + 1), Messages.get(Messages.CHINESE, "rule." + entry.getKey()),
-                    problems));
-        }
-        return sections;
+        return new Notice(name + "应急准备问题整改情况通报", scope, name, report.from(), report.to(), today, overview);
     }
 
     /**

@@ -1,0 +1,44 @@
+package org.beiqin.rectification.service;
+
+import java.io.IOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+
+/**
+ * A long read in one read-only REPEATABLE READ transaction of its own: every query of it sees the
+ * ledger as it stood when the first one ran. For documents written while they are read (the export,
+ * the notice), whose parts must agree with each other although the ledger moves on meanwhile.
+ */
+@ApplicationScoped
+public class Snapshot {
+
+    /** Longest a document may keep its snapshot open, in seconds. */
+    static final int SECONDS = 600;
+
+    @Inject
+    EntityManager em;
+
+    public interface Work {
+        void run() throws IOException;
+    }
+
+    public void read(Work work) throws IOException {
+        try {
+            QuarkusTransaction.requiringNew().timeout(SECONDS).call(() -> {
+                em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+                work.run();
+                return null;
+            });
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+}
