@@ -1,6 +1,7 @@
 package org.beiqin.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,6 +33,49 @@ class StockLedgerTest extends WarehouseTestBase {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Test
+    void whatIsStillOutFollowsEveryReturnWriteOffAndReversal() {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "乔楼镇应急物资仓库");
+        String phone = createItem(town, "卫星电话", "FLOOD", "EQUIPMENT", "部");
+        receive(town, warehouse, phone, 10).statusCode(201);
+        String issue = keeper(town).body(Map.of("itemId", phone, "quantity", 5, "recipientName", "王建国",
+                "dueBack", clock.today().plusDays(3).toString()))
+                .post("/api/warehouse/warehouses/" + warehouse + "/issues").then().statusCode(201).extract().path("id");
+        String returned = keeper(town).body(Map.of("issueId", issue, "quantity", 2))
+                .post("/api/warehouse/warehouses/" + warehouse + "/returns").then().statusCode(201).extract().path("id");
+        keeper(town).body(Map.of("issueId", issue, "quantity", 1, "reason", "抢险中损毁"))
+                .post("/api/warehouse/warehouses/" + warehouse + "/write-offs").then().statusCode(201);
+        assertThat(outstanding(town, warehouse)).containsExactly(2);
+
+        // the return was posted by mistake: what it brought back is out again
+        keeper(town).body(Map.of("reason", "录错了")).post("/api/warehouse/movements/" + returned + "/reversal")
+                .then().statusCode(201);
+        assertThat(outstanding(town, warehouse)).containsExactly(4);
+        // the county office sees it among what needs attention, due back in three days
+        county().get("/api/warehouse/attention?division=" + town).then().statusCode(200)
+                .body("findAll { it.kind == 'loan.dueBack' }.label", contains("卫星电话 → 王建国"));
+
+        keeper(town).body(Map.of("issueId", issue, "quantity", 4))
+                .post("/api/warehouse/warehouses/" + warehouse + "/returns").then().statusCode(201);
+        assertThat(outstanding(town, warehouse)).isEmpty();
+
+        // an issue reversed before anything came back leaves nothing out
+        String mistaken = keeper(town).body(Map.of("itemId", phone, "quantity", 1, "recipientName", "李桂兰"))
+                .post("/api/warehouse/warehouses/" + warehouse + "/issues").then().statusCode(201).extract().path("id");
+        assertThat(outstanding(town, warehouse)).containsExactly(1);
+        keeper(town).body(Map.of("reason", "发错了")).post("/api/warehouse/movements/" + mistaken + "/reversal")
+                .then().statusCode(201);
+        assertThat(outstanding(town, warehouse)).isEmpty();
+        county().get("/api/warehouse/attention?division=" + town).then().statusCode(200)
+                .body("findAll { it.kind == 'loan.dueBack' }", hasSize(0));
+    }
+
+    private List<Integer> outstanding(String town, String warehouse) {
+        return keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/loans").then().statusCode(200)
+                .extract().jsonPath().getList("outstanding", Integer.class);
+    }
 
     @Test
     void receiveIssueReturnAndTheStockCardAddUp() {

@@ -137,6 +137,19 @@ public class StockQueries {
         return rows(query.getResultList());
     }
 
+    /** The stock in the warehouses that has an expiry date (lots of shelf-life items), earliest first. */
+    public List<Balance> expiringLots(Collection<UUID> warehouseIds) {
+        if (warehouseIds.isEmpty()) {
+            return List.of();
+        }
+        return rows(em.createNativeQuery("""
+                SELECT b.warehouse_id, b.zone_id, b.item_id, b.lot, b.quantity, l.expires_on FROM stock_balance b
+                JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                WHERE b.warehouse_id = ANY(?1) AND b.quantity > 0 AND l.expires_on IS NOT NULL
+                ORDER BY l.expires_on, b.item_id, b.lot, b.zone_id""")
+                .setParameter(1, warehouseIds.toArray(UUID[]::new)).getResultList());
+    }
+
     public Optional<LocalDate> expiry(UUID itemId, String lot) {
         List<?> result = em.createNativeQuery("SELECT expires_on FROM stock_lot WHERE item_id = ?1 AND code = ?2")
                 .setParameter(1, itemId).setParameter(2, lot).getResultList();
@@ -149,30 +162,25 @@ public class StockQueries {
                 .setParameter(1, itemId).setParameter(2, lot).getResultList().isEmpty();
     }
 
-    /** Issued less unreversed returns and write-offs, for issues {@code i} that were not reversed themselves. */
-    private static final String OUTSTANDING = """
-            SELECT i.id, i.quantity - coalesce((
-                SELECT sum(s.quantity) FROM movement s
-                WHERE s.issue_id = i.id AND s.type IN ('RETURN', 'WRITE_OFF')
-                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = s.id)), 0) AS outstanding
-            FROM movement i
-            WHERE i.type = 'ISSUE' AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)
-            """;
-
-    /** What of an issue is still out: zero once returned, written off or reversed. */
+    /**
+     * What of an issue is still out: zero once returned, written off or reversed. Read from
+     * {@code open_loan}, which the ledger's trigger keeps as movements are posted (V8).
+     */
     public BigDecimal outstanding(UUID issueId) {
-        List<?> rows = em.createNativeQuery("SELECT outstanding FROM (" + OUTSTANDING + " AND i.id = ?1) o")
-                .setParameter(1, issueId).getResultList();
-        return scalar(rows);
+        return scalar(em.createNativeQuery("SELECT outstanding FROM open_loan WHERE issue_id = ?1")
+                .setParameter(1, issueId).getResultList());
     }
 
-    /** The warehouse's issues with something still out, oldest first: issue id → outstanding. */
+    /** The warehouses' issues with something still out, oldest first: issue id → outstanding. */
     @SuppressWarnings("unchecked")
-    public LinkedHashMap<UUID, BigDecimal> openLoans(UUID warehouseId) {
+    public LinkedHashMap<UUID, BigDecimal> openLoans(Collection<UUID> warehouseIds) {
         LinkedHashMap<UUID, BigDecimal> loans = new LinkedHashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("SELECT o.id, o.outstanding FROM (" + OUTSTANDING
-                + " AND i.warehouse_id = ?1) o JOIN movement m ON m.id = o.id WHERE o.outstanding > 0 ORDER BY m.seq")
-                .setParameter(1, warehouseId).getResultList()) {
+        if (warehouseIds.isEmpty()) {
+            return loans;
+        }
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                SELECT issue_id, outstanding FROM open_loan WHERE warehouse_id = ANY(?1) ORDER BY issue_seq""")
+                .setParameter(1, warehouseIds.toArray(UUID[]::new)).getResultList()) {
             loans.put((UUID) row[0], (BigDecimal) row[1]);
         }
         return loans;
@@ -201,7 +209,12 @@ public class StockQueries {
 
     /** The warehouse's issues with something still out, oldest first, read in two queries. */
     public List<Loan> loans(UUID warehouseId) {
-        Map<UUID, BigDecimal> open = openLoans(warehouseId);
+        return loans(List.of(warehouseId));
+    }
+
+    /** The warehouses' issues with something still out, oldest first, read in two queries. */
+    public List<Loan> loans(Collection<UUID> warehouseIds) {
+        Map<UUID, BigDecimal> open = openLoans(warehouseIds);
         if (open.isEmpty()) {
             return List.of();
         }

@@ -57,9 +57,7 @@ public class IssuedNotReturnedRule extends RuleSupport {
         LocalDate today = today();
         @SuppressWarnings("unchecked")
         List<UUID> candidates = em.createNativeQuery("""
-                SELECT i.id FROM movement i
-                WHERE i.type = 'ISSUE' AND i.due_back < ?1
-                  AND NOT EXISTS (SELECT 1 FROM movement r WHERE r.reverses_id = i.id)""")
+                SELECT issue_id FROM open_loan WHERE due_back < ?1""")
                 .setParameter(1, today).getResultList();
         List<Discrepancy> overdue = new ArrayList<>();
         for (UUID id : candidates) {

@@ -125,12 +125,8 @@ public class AttentionService {
             }
         }
 
-        List<StockQueries.Loan> loans = new ArrayList<>();
-        List<StockQueries.Balance> lots = new ArrayList<>();
-        for (UUID w : ids) {
-            loans.addAll(stock.loans(w));
-            stock.balances(w, null).stream().filter(b -> b.expiresOn() != null).forEach(lots::add);
-        }
+        List<StockQueries.Loan> loans = stock.loans(ids);
+        List<StockQueries.Balance> lots = stock.expiringLots(ids);
         Map<UUID, Item> items = lookups.items(Stream.concat(loans.stream().map(l -> l.issue().itemId),
                 lots.stream().map(StockQueries.Balance::itemId)).toList());
         for (StockQueries.Loan loan : loans) {
