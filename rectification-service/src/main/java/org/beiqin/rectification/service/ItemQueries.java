@@ -6,13 +6,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -177,27 +183,67 @@ public class ItemQueries {
 
     /**
      * The items first found in a period (Asia/Shanghai days) within {@code scope}, in the order they
-     * were found, read from a cursor as they are used (see {@link #stream}). Needs a transaction;
-     * the scope is the caller's to check.
+     * were found, read {@value #PAGE} at a time as they are used (keyset pages: each an indexed read
+     * that starts where the page before ended, so the first items come at once however long the
+     * period, and the last page costs what the first did). The scope is the caller's to check.
      */
     public Stream<RectificationItem> firstFoundIn(String scope, LocalDate from, LocalDate to) {
-        return RectificationItem.<RectificationItem>find("""
-                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3
-                order by firstDetectedAt, id""", scope + "%", from.atStartOfDay(CHINA).toInstant(),
-                to.plusDays(1).atStartOfDay(CHINA).toInstant())
-                .withHint(AvailableHints.HINT_FETCH_SIZE, CURSOR_ROWS).stream();
+        String found = "division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3";
+        Object[] period = {scope + "%", from.atStartOfDay(CHINA).toInstant(), to.plusDays(1).atStartOfDay(CHINA).toInstant()};
+        return paged(last -> last == null
+                ? RectificationItem.<RectificationItem>find(found + " order by firstDetectedAt, id", period)
+                        .page(0, PAGE).list()
+                : RectificationItem.<RectificationItem>find(found + """
+                         and firstDetectedAt >= ?4 and (firstDetectedAt, id) > (?4, ?5)
+                        order by firstDetectedAt, id""", period[0], period[1], period[2], last.firstDetectedAt, last.id)
+                        .page(0, PAGE).list());
     }
 
     /**
      * The completed (or the other) items first found in a period within {@code scope}, by rule and
-     * then in the order they were found: a notice's problems, read from a cursor.
+     * then in the order they were found: a notice's problems, read {@value #PAGE} at a time.
      */
     public Stream<RectificationItem> foundInByRule(String scope, LocalDate from, LocalDate to, boolean completed) {
-        return RectificationItem.<RectificationItem>find("""
-                division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3 and status %s ?4
-                order by rule, firstDetectedAt, id""".formatted(completed ? "=" : "<>"), scope + "%",
-                from.atStartOfDay(CHINA).toInstant(), to.plusDays(1).atStartOfDay(CHINA).toInstant(), ItemStatus.COMPLETED)
-                .withHint(AvailableHints.HINT_FETCH_SIZE, CURSOR_ROWS).stream();
+        String found = "division like ?1 and firstDetectedAt >= ?2 and firstDetectedAt < ?3 and status "
+                + (completed ? "=" : "<>") + " ?4";
+        Object[] period = {scope + "%", from.atStartOfDay(CHINA).toInstant(), to.plusDays(1).atStartOfDay(CHINA).toInstant(),
+            ItemStatus.COMPLETED};
+        return paged(last -> last == null
+                ? RectificationItem.<RectificationItem>find(found + " order by rule, firstDetectedAt, id", period)
+                        .page(0, PAGE).list()
+                : RectificationItem.<RectificationItem>find(found + """
+                         and rule >= ?5 and (rule, firstDetectedAt, id) > (?5, ?6, ?7)
+                        order by rule, firstDetectedAt, id""", period[0], period[1], period[2], period[3], last.rule,
+                        last.firstDetectedAt, last.id).page(0, PAGE).list());
+    }
+
+    /** Items a keyset page holds. */
+    static final int PAGE = 500;
+
+    /** The items of successive pages, each read when the one before is used up; {@code next} takes the last item read. */
+    private static Stream<RectificationItem> paged(Function<RectificationItem, List<RectificationItem>> next) {
+        Iterator<RectificationItem> items = new Iterator<>() {
+            List<RectificationItem> page = next.apply(null);
+            int at;
+
+            @Override
+            public boolean hasNext() {
+                if (at == page.size() && page.size() == PAGE) {
+                    page = next.apply(page.get(PAGE - 1));
+                    at = 0;
+                }
+                return at < page.size();
+            }
+
+            @Override
+            public RectificationItem next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(at++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED), false);
     }
 
     /** The measures of some items, in order, by item. */

@@ -113,7 +113,7 @@ public class LedgerExport {
 
     /**
      * Writes the workbook as it is read: each sheet is one pass over the items, {@value #CHUNK} at a
-     * time from a cursor, flushed to {@code out} after every chunk, so the first rows leave before
+     * time as they are read, flushed to {@code out} after every chunk, so the first rows leave before
      * the last are read and a county's three years never sit in memory. The three passes read one
      * snapshot (REPEATABLE READ), so an item found while the file is written cannot shift the
      * numbers that tie a measure or a detail row to its item.

@@ -147,8 +147,8 @@ public class Notices {
 
     /**
      * Writes the notice as it is read: the head from the period's totals, then each part, section
-     * and problem as a fragment of the template, the problems {@value #CHUNK} at a time from a
-     * cursor with their measures. A county's year of problems never sits in memory, and the first
+     * and problem as a fragment of the template, the problems {@value #CHUNK} at a time with
+     * their measures. A county's year of problems never sits in memory, and the first
      * lines leave before the last problem is read. Totals and problems are read from one snapshot
      * (REPEATABLE READ), so the overview counts exactly the problems listed under it.
      */

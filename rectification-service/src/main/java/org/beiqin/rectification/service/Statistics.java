@@ -86,11 +86,15 @@ public class Statistics {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 WITH items AS (
-                    SELECT i.*, %s AS grp FROM rectification_item i
+                    SELECT i.id, i.status, i.closed_at, i.detected_at, i.recurrences, %s AS grp
+                    FROM rectification_item i
                     WHERE i.division LIKE ?1 AND i.first_detected_at >= ?2 AND i.first_detected_at < ?3
                 ), measures AS (
                     SELECT m.item_id, count(*) AS total, count(*) FILTER (WHERE m.status = 'DONE') AS done
-                    FROM rectification_measure m WHERE m.item_id IN (SELECT id FROM items) GROUP BY m.item_id
+                    FROM rectification_measure m
+                    WHERE m.item_id IN (SELECT j.id FROM rectification_item j WHERE j.division LIKE ?1
+                                        AND j.first_detected_at >= ?2 AND j.first_detected_at < ?3)
+                    GROUP BY m.item_id
                 )
                 SELECT grp, GROUPING(grp) AS is_total, count(*),
                        count(*) FILTER (WHERE status = 'COMPLETED'),
@@ -98,7 +102,7 @@ public class Statistics {
                        count(*) FILTER (WHERE status = 'LONG_TERM'),
                        count(*) FILTER (WHERE status = 'NOT_COMPLETED'),
                        coalesce(sum(measures.total), 0), coalesce(sum(measures.done), 0),
-                       avg(extract(epoch FROM closed_at - detected_at) / 86400.0) FILTER (WHERE status = 'COMPLETED'),
+                       avg(date_part('epoch', closed_at - detected_at) / 86400.0) FILTER (WHERE status = 'COMPLETED'),
                        coalesce(sum(recurrences), 0)
                 FROM items LEFT JOIN measures ON measures.item_id = items.id
                 GROUP BY GROUPING SETS ((grp), ())
