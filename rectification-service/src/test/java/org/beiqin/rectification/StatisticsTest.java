@@ -174,7 +174,15 @@ class StatisticsTest extends RectificationTestBase {
                         + URLEncoder.encode(townName + "整改", StandardCharsets.UTF_8)))
                 .extract().asString();
         assertThat(markdown).startsWith("# " + townName + "应急准备问题整改情况通报")
-                .contains("## 一、总体情况").contains("完成率为96.5%");
+                .contains("## 一、总体情况").contains("完成率为96.5%")
+                // each part stands apart as a heading of its own, as it did before the notice was streamed
+                .contains("。\n\n## 三、未完成及需长期整改的事项\n\n### （一）")
+                .endsWith("生成）\n");
+
+        // a period that has not begun is refused before a line of the notice is written
+        county().accept("text/html").queryParam("division", town).queryParam("from", "2999-01-01")
+                .get("/api/rectification/notice").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

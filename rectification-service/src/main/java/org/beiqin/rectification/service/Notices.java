@@ -129,10 +129,12 @@ public class Notices {
     public record Scope(String division, LocalDate from, LocalDate to) {
     }
 
+    /** The notice's division and period, checked before a byte of it is written (403, 422). */
     public Scope scope(String division, LocalDate from, LocalDate to) {
         String scope = division == null ? caller.division() : division;
         caller.requireCovers(scope);
-        return new Scope(scope, from, to);
+        Statistics.Period period = Statistics.Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
+        return new Scope(scope, period.from(), period.to());
     }
 
     public void html(Scope scope, Writer out) throws IOException {
@@ -197,6 +199,7 @@ public class Notices {
             if (sections == 0) {
                 out.write(template.getFragment("empty").instance().render());
             }
+            out.write("\n");
         }
         out.write(template.getFragment("tail").data("notice", notice.mapText(text)).render());
     }

@@ -102,7 +102,7 @@ public class Statistics {
                        count(*) FILTER (WHERE status = 'LONG_TERM'),
                        count(*) FILTER (WHERE status = 'NOT_COMPLETED'),
                        coalesce(sum(measures.total), 0), coalesce(sum(measures.done), 0),
-                       avg(date_part('epoch', closed_at - detected_at) / 86400.0) FILTER (WHERE status = 'COMPLETED'),
+                       avg(extract(epoch FROM closed_at - detected_at) / 86400.0) FILTER (WHERE status = 'COMPLETED'),
                        coalesce(sum(recurrences), 0)
                 FROM items LEFT JOIN measures ON measures.item_id = items.id
                 GROUP BY GROUPING SETS ((grp), ())
