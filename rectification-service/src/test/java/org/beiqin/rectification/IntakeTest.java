@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -134,6 +135,64 @@ class IntakeTest extends RectificationTestBase {
         JsonPath after = awaitItem(town, first.key(), d -> true);
         assertThat(after.getList("history.kind")).isEqualTo(before.getList("history.kind"));
         assertThat(after.getInt("item.version")).isEqualTo(before.getInt("item.version"));
+    }
+
+    @Test
+    void aBacklogReadInBigPollsEndsAsItsEventsSaidOneAfterAnother() throws Exception {
+        String town = newTownship();
+        Discrepancy.Source stocktake = new Discrepancy.Source("stocktake", uuid(), "乔楼镇应急物资仓库 12月1日盘点");
+        List<Discrepancy> lines = IntStream.range(0, 40).mapToObj(i -> {
+            String subject = uuid();
+            return new Discrepancy(Discrepancy.key("warehouse", town, "LEDGER_MISMATCH", "stock", subject),
+                    "LEDGER_MISMATCH", "medium", town,
+                    new Discrepancy.Subject("stock", subject, "乔楼镇应急物资仓库 物资" + i + "（防汛区）"), clock.instant(),
+                    new Discrepancy.Text("盘点实存 18，账面 20，盘亏 2", "counted 18, ledger 20"),
+                    Map.of("stocktakeId", stocktake.id()), stocktake, null);
+        }).toList();
+        Discrepancy single = finding(town, "EXTINGUISHER_EXPIRED", "medium", "E-" + uuid(), clock.instant());
+        double redeliveredBefore = redelivered();
+
+        // a backlog, as after an outage or a county's first import: the consumer reads it in polls of
+        // hundreds, each applied as one set
+        intake.pause();
+        try {
+            lines.forEach(this::sendOpened);
+            UUID opened = sendOpened(single);
+            topic.event(Topics.DISCREPANCIES, single.key(), opened, "/warehouse-service", EventTypes.DISCREPANCY_OPENED,
+                    single.detectedAt(), EventTypes.DISCREPANCY_SCHEMA, single);
+            Discrepancy worse = lines.get(3);
+            sendUpdated(new Discrepancy(worse.key(), worse.rule(), "high", worse.division(), worse.subject(),
+                    worse.detectedAt(), new Discrepancy.Text("盘点实存 0，账面 20，盘亏 20", "counted 0, ledger 20"),
+                    worse.evidence(), worse.source(), null));
+            lines.subList(0, 10).forEach(line -> sendResolved(line, clock.instant(), "盘点差异已审批并更正入账"));
+            sendResolved(single, clock.instant(), "已更换灭火器");
+            sendOpened(single.detectedSince(clock.instant()));
+        } finally {
+            intake.resume();
+        }
+        awaitCaughtUp();
+
+        List<Map<String, Object>> items = items(town);
+        assertThat(items).hasSize(2);
+        JsonPath document = awaitItem(town, Discrepancy.key("warehouse", town, "LEDGER_MISMATCH", "stocktake",
+                stocktake.id()), d -> true);
+        assertThat(document.getString("item.summary")).isEqualTo("乔楼镇应急物资仓库 12月1日盘点：40 项账实不符，已解决 10 项");
+        assertThat(document.getString("item.severity")).isEqualTo("high");
+        assertThat(document.getString("item.status")).isEqualTo("NOT_COMPLETED");
+        assertThat(document.getList("lines")).hasSize(40);
+        assertThat(document.getList("lines.findingOpen", Boolean.class)).filteredOn(open -> open).hasSize(30);
+        assertThat(document.getList("lines.summary", String.class)).contains("盘点实存 0，账面 20，盘亏 20");
+        assertThat(document.getList("history.kind")).containsExactly("OPENED");
+
+        JsonPath again = awaitItem(town, single.key(), d -> true);
+        assertThat(again.getList("history.kind")).containsExactly("OPENED", "VERIFIED_BY_SYSTEM", "REOPENED");
+        assertThat(again.getInt("item.recurrences")).isEqualTo(1);
+        assertThat(again.getBoolean("item.findingOpen")).isTrue();
+
+        // one alert for the stocktake and one when a line made it worse; the single finding's two
+        assertThat(alerts(town)).extracting(a -> a.get("kind"))
+                .containsExactlyInAnyOrder("OPENED", "WORSENED", "OPENED", "REOPENED");
+        assertThat(redelivered()).isGreaterThanOrEqualTo(redeliveredBefore + 1);
     }
 
     @Test

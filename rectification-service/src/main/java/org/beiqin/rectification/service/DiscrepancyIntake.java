@@ -3,10 +3,10 @@ package org.beiqin.rectification.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,7 +25,7 @@ import io.cloudevents.CloudEvent;
 /**
  * Reads {@code preparedness.discrepancies} into the ledger. Each event is applied together with the
  * record of its id, in one transaction with the other events of its poll, and offsets are
- * committed after that commit (see {@link EventLoop}); an event that is not a usable discrepancy
+ * committed after that commit (see {@link EventLoop}); the poll is applied as a set ({@link #applyAll}); an event that is not a usable discrepancy
  * goes to quarantine with the reason. Unknown rules are kept: the ledger stores the rule code as it came.
  */
 @ApplicationScoped
@@ -39,9 +39,6 @@ public class DiscrepancyIntake extends TopicConsumer {
     @Inject
     Ledger ledger;
 
-    @Inject
-    EntityManager em;
-
     @Override
     protected Subscription subscription() {
         return new Subscription(GROUP, Topics.DISCREPANCIES, config.consume());
@@ -49,28 +46,51 @@ public class DiscrepancyIntake extends TopicConsumer {
 
     @Override
     protected void apply(ConsumerRecord<String, String> record) {
-        CloudEvent event = event(record, "a discrepancy event", EventTypes.DISCREPANCY_OPENED,
-                EventTypes.DISCREPANCY_UPDATED, EventTypes.DISCREPANCY_RESOLVED);
-        Discrepancy finding = CloudEventCodec.data(event, Discrepancy.class);
-        List<String> problems = problems(finding);
-        if (!problems.isEmpty()) {
-            throw new EventLoop.Rejected("discrepancy " + event.getId() + ": " + String.join("; ", problems));
+        applyAll(List.of(record));
+    }
+
+    /**
+     * Applies a poll as a set: every record is read and checked first (one that cannot be applied
+     * fails the poll, and {@link EventLoop} then applies each record alone, sending that one to
+     * quarantine); the event ids are recorded in one statement; the items and lines the findings
+     * name are read and locked in one query each; each event then changes them in memory, in the
+     * poll's order; and the poll is written at the end ({@link Batch}).
+     */
+    @Override
+    protected void applyAll(List<ConsumerRecord<String, String>> records) {
+        List<Received> received = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            CloudEvent event = event(record, "a discrepancy event", EventTypes.DISCREPANCY_OPENED,
+                    EventTypes.DISCREPANCY_UPDATED, EventTypes.DISCREPANCY_RESOLVED);
+            Discrepancy finding = CloudEventCodec.data(event, Discrepancy.class);
+            List<String> problems = problems(finding);
+            if (!problems.isEmpty()) {
+                throw new EventLoop.Rejected("discrepancy " + event.getId() + ": " + String.join("; ", problems));
+            }
+            received.add(new Received(event, finding));
         }
-        if (!consumed.firstDelivery(event.getId(), record.topic())) {
+        Set<String> first = consumed.firstDeliveries(received.stream().map(r -> r.event().getId()).toList(),
+                records.get(0).topic());
+        // an id seen before, or sent twice within the poll, changes nothing the second time
+        List<Received> fresh = received.stream().filter(r -> first.remove(r.event().getId())).toList();
+        if (fresh.isEmpty()) {
             return;
         }
-        String source = event.getSource() == null ? "unknown" : event.getSource().toString();
-        switch (event.getType()) {
-            case EventTypes.DISCREPANCY_OPENED -> ledger.opened(source, finding);
-            case EventTypes.DISCREPANCY_UPDATED -> ledger.updated(source, finding);
-            default -> ledger.resolved(source, finding,
-                    event.getTime() == null ? null : event.getTime().toInstant());
+        Batch batch = ledger.begin(fresh.stream().map(Received::finding).toList());
+        for (Received r : fresh) {
+            CloudEvent event = r.event();
+            String source = event.getSource() == null ? "unknown" : event.getSource().toString();
+            switch (event.getType()) {
+                case EventTypes.DISCREPANCY_OPENED -> ledger.opened(batch, source, r.finding());
+                case EventTypes.DISCREPANCY_UPDATED -> ledger.updated(batch, source, r.finding());
+                default -> ledger.resolved(batch, source, r.finding(),
+                        event.getTime() == null ? null : event.getTime().toInstant());
+            }
         }
-        // the event's changes are written now and its entities let go: the next event of the poll
-        // starts with an empty persistence context, instead of every query of every later event
-        // checking each entity of the poll so far for changes (quadratic in the poll's size)
-        em.flush();
-        em.clear();
+        batch.write();
+    }
+
+    private record Received(CloudEvent event, Discrepancy finding) {
     }
 
     /** What makes a discrepancy unusable for the ledger, in words an admin can act on. */

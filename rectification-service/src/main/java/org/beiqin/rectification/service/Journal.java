@@ -23,7 +23,15 @@ public class Journal {
     @Inject
     Clock clock;
 
+    /** The feed's lock: alerts commit in the order of their ids (see {@link #alert}). */
+    static final String ALERT_LOCK = "SELECT pg_advisory_xact_lock(hashtext('beiqin.alert'))";
+
     public void record(UUID itemId, String actor, String actorName, HistoryEntry.Kind kind, Map<String, Object> detail) {
+        entry(itemId, actor, actorName, kind, detail).persist();
+    }
+
+    /** A history entry, not yet written. */
+    HistoryEntry entry(UUID itemId, String actor, String actorName, HistoryEntry.Kind kind, Map<String, Object> detail) {
         HistoryEntry entry = new HistoryEntry();
         entry.itemId = itemId;
         entry.at = clock.instant();
@@ -31,11 +39,16 @@ public class Journal {
         entry.actorName = actorName;
         entry.kind = kind.name();
         entry.detail = detail;
-        entry.persist();
+        return entry;
+    }
+
+    /** The system's history entry about {@code item}, not yet written. */
+    HistoryEntry systemEntry(RectificationItem item, HistoryEntry.Kind kind, Map<String, Object> detail) {
+        return entry(item.id, RectificationItem.SYSTEM, SYSTEM_NAME, kind, detail);
     }
 
     public void system(RectificationItem item, HistoryEntry.Kind kind, Map<String, Object> detail) {
-        record(item.id, RectificationItem.SYSTEM, SYSTEM_NAME, kind, detail);
+        systemEntry(item, kind, detail).persist();
     }
 
     /** Raises an alert about {@code item}; {@code args} fill the kind's title after the summary. */
@@ -47,8 +60,14 @@ public class Journal {
     public Alert alert(RectificationItem item, String zh, String en, Alert.Kind kind, String severity, Object... args) {
         // Alerts commit in the order of their ids, so a feed that reads "after id n" never skips one
         // that commits late: the lock is held until this transaction ends.
-        Alert.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('beiqin.alert'))")
-                .getSingleResult();
+        Alert.getEntityManager().createNativeQuery(ALERT_LOCK).getSingleResult();
+        Alert alert = newAlert(item, zh, en, kind, severity, args);
+        alert.persist();
+        return alert;
+    }
+
+    /** An alert about {@code item} whose title names it by {@code zh} / {@code en}, not yet written. */
+    Alert newAlert(RectificationItem item, String zh, String en, Alert.Kind kind, String severity, Object... args) {
         Alert alert = new Alert();
         alert.itemId = item.id;
         alert.division = item.division;
@@ -57,8 +76,13 @@ public class Journal {
         alert.titleZh = kind.zh(prepend(zh, args));
         alert.titleEn = kind.en(prepend(en, args));
         alert.createdAt = clock.instant();
-        alert.persist();
         return alert;
+    }
+
+    /** An alert about {@code item} titled by its summary, not yet written. */
+    Alert newAlert(RectificationItem item, Alert.Kind kind, String severity, Object... args) {
+        return newAlert(item, item.summaryZh, item.summaryEn == null ? item.summaryZh : item.summaryEn, kind, severity,
+                args);
     }
 
     /** One step up: a recurrence or an overdue item matters more than the finding did. */

@@ -2,17 +2,21 @@ package org.beiqin.rectification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.beiqin.commons.problem.Messages;
 import org.beiqin.contract.Discrepancy;
@@ -33,8 +37,10 @@ import org.beiqin.rectification.RectificationItem;
  * keyed by that source: one item and one alert however many lines, completed by the system when
  * its last open line is resolved, reopened when a line opens again.
  * <p>
- * Runs in the consumer's transaction, after the event id was recorded, so each event takes effect
- * once; per key the events arrive in order (opened → updated* → resolved).
+ * Runs in the consumer's transaction, after the event ids were recorded, so each event takes
+ * effect once; per key the events arrive in order (opened → updated* → resolved). A poll's events
+ * share one {@link Batch}: {@link #begin} reads and locks what they name, each event changes it in
+ * memory, and {@link Batch#write} writes it all.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -49,65 +55,84 @@ public class Ledger {
     @Inject
     Journal journal;
 
-    public RectificationItem opened(String source, Discrepancy finding) {
-        if (finding.source() != null && !legacyOpen(finding)) {
-            return lineOpened(source, finding);
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Reads and locks the items and lines that {@code findings} name, before the first is applied. */
+    public Batch begin(List<Discrepancy> findings) {
+        Set<String> keys = new HashSet<>();
+        Set<String> documents = new HashSet<>();
+        for (Discrepancy finding : findings) {
+            keys.add(finding.key());
+            if (finding.source() != null) {
+                documents.add(itemKey(finding));
+            }
         }
-        RectificationItem item = RectificationItem.byKey(finding.key());
+        return Batch.load(em, json, keys, documents);
+    }
+
+    public RectificationItem opened(Batch b, String source, Discrepancy finding) {
+        if (finding.source() != null && !legacyOpen(b, finding)) {
+            return lineOpened(b, source, finding);
+        }
+        RectificationItem item = b.item(finding.key());
         if (item == null) {
-            item = create(source, finding, finding.key());
+            item = create(b, source, finding, finding.key());
             describe(item, finding);
-            journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
-                    finding.detectedAt().toString()));
-            journal.alert(item, Alert.Kind.OPENED, item.severity);
+            b.history(journal.systemEntry(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
+                    finding.detectedAt().toString())));
+            b.alert(journal.newAlert(item, Alert.Kind.OPENED, item.severity));
             return item;
         }
         if (item.findingOpen) {
             // the producer said it again within the same episode: newer facts, not a new problem
-            return updated(source, finding);
+            return updated(b, source, finding);
         }
         describe(item, finding);
-        reopen(item, finding.detectedAt());
+        reopen(b, item, finding.detectedAt());
         return item;
     }
 
     /** The open finding's facts changed: the item says what is true now. */
-    public RectificationItem updated(String source, Discrepancy finding) {
-        if (finding.source() != null && !legacy(finding)) {
-            return lineUpdated(source, finding);
+    public RectificationItem updated(Batch b, String source, Discrepancy finding) {
+        if (finding.source() != null && !legacy(b, finding)) {
+            return lineUpdated(b, source, finding);
         }
-        RectificationItem item = RectificationItem.byKey(finding.key());
+        RectificationItem item = b.item(finding.key());
         if (item == null) {
             // its opened event predates this ledger (or the topic's retention)
-            return opened(source, finding);
+            return opened(b, source, finding);
         }
         String before = item.severity;
         Map<String, Object> change = change(item.summaryZh, item.summaryEn, finding);
         describe(item, finding);
         item.updatedAt = clock.instant();
-        journal.system(item, HistoryEntry.Kind.FINDING_UPDATED, change);
-        alertIfWorse(item, before);
+        b.history(journal.systemEntry(item, HistoryEntry.Kind.FINDING_UPDATED, change));
+        alertIfWorse(b, item, before);
         return item;
     }
 
-    public RectificationItem resolved(String source, Discrepancy finding, Instant eventTime) {
+    public RectificationItem resolved(Batch b, String source, Discrepancy finding, Instant eventTime) {
         Discrepancy.Resolution resolution = finding.resolution();
         Instant resolvedAt = resolution != null && resolution.resolvedAt() != null ? resolution.resolvedAt()
                 : eventTime != null ? eventTime : clock.instant();
-        if (finding.source() != null && !legacy(finding)) {
-            return lineResolved(source, finding, resolvedAt);
+        if (finding.source() != null && !legacy(b, finding)) {
+            return lineResolved(b, source, finding, resolvedAt);
         }
-        RectificationItem item = RectificationItem.byKey(finding.key());
+        RectificationItem item = b.item(finding.key());
         if (item == null) {
             // its opened event predates this ledger (or the topic's retention): keep the history anyway
-            item = create(source, finding, finding.key());
+            item = create(b, source, finding, finding.key());
             describe(item, finding);
-            journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
-                    finding.detectedAt().toString(), "note", "resolved before it was seen open"));
+            b.history(journal.systemEntry(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
+                    finding.detectedAt().toString(), "note", "resolved before it was seen open")));
         }
         item.findingOpen = false;
         item.resolution = resolutionMap(resolution, resolvedAt);
-        close(item, resolvedAt, evidenceText(resolution));
+        close(b, item, resolvedAt, evidenceText(resolution));
         return item;
     }
 
@@ -117,36 +142,36 @@ public class Ledger {
      * A finding that became an item of its own before findings were grouped by source: its
      * episode runs to the end on that item, and only a new episode joins its document's item.
      */
-    private static boolean legacy(Discrepancy finding) {
-        return ItemLine.findById(finding.key()) == null && RectificationItem.byKey(finding.key()) != null;
+    private static boolean legacy(Batch b, Discrepancy finding) {
+        return b.line(finding.key()) == null && b.item(finding.key()) != null;
     }
 
-    private static boolean legacyOpen(Discrepancy finding) {
-        if (ItemLine.findById(finding.key()) != null) {
+    private static boolean legacyOpen(Batch b, Discrepancy finding) {
+        if (b.line(finding.key()) != null) {
             return false;
         }
-        RectificationItem own = RectificationItem.byKey(finding.key());
+        RectificationItem own = b.item(finding.key());
         return own != null && own.findingOpen;
     }
 
-    private RectificationItem lineOpened(String source, Discrepancy finding) {
-        ItemLine open = ItemLine.findById(finding.key());
+    private RectificationItem lineOpened(Batch b, String source, Discrepancy finding) {
+        ItemLine open = b.line(finding.key());
         if (open != null && open.findingOpen) {
             // said again within its episode: newer facts for the line it already is
-            return lineUpdated(source, finding);
+            return lineUpdated(b, source, finding);
         }
         String itemKey = itemKey(finding);
-        RectificationItem item = lockedByKey(itemKey);
+        RectificationItem item = b.item(itemKey);
         boolean created = item == null;
         if (created) {
-            item = create(source, finding, itemKey);
+            item = create(b, source, finding, itemKey);
             describeSource(item, finding);
         }
-        ItemLine line = ItemLine.findById(finding.key());
+        ItemLine line = b.line(finding.key());
         if (line != null && !line.itemId.equals(item.id) && !line.findingOpen) {
             // a new episode found by another document: the old document keeps its resolved line
             // (under a key of its own), and this one gets a line of its own
-            archive(line);
+            b.archive(line);
             line = null;
         }
         if (line == null) {
@@ -155,7 +180,7 @@ public class Ledger {
             line.itemId = item.id;
             describe(line, finding);
             line.findingOpen = true;
-            line.persist();
+            b.add(line);
             item.lineCount++;
             item.openLineCount++;
         } else {
@@ -169,34 +194,34 @@ public class Ledger {
         item.severity = worst(item.severity, line.severity);
         summarize(item);
         if (created) {
-            journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
-                    finding.detectedAt().toString(), "document", documentLabel(finding)));
+            b.history(journal.systemEntry(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
+                    finding.detectedAt().toString(), "document", documentLabel(finding))));
             // one alert for the document, however many lines follow: it names the document and the rule
             boolean mismatch = "LEDGER_MISMATCH".equals(item.rule);
-            journal.alert(item,
+            b.alert(journal.newAlert(item,
                     item.subjectLabel + "：" + (mismatch ? "账实不符" : Messages.get(Messages.CHINESE, "rule." + item.rule)),
                     item.subjectLabel + ": " + (mismatch ? "counts differ from the ledger"
                             : Messages.get(Locale.ENGLISH, "rule." + item.rule)),
-                    Alert.Kind.OPENED, item.severity);
+                    Alert.Kind.OPENED, item.severity));
         } else if (!item.findingOpen) {
-            reopen(item, finding.detectedAt());
+            reopen(b, item, finding.detectedAt());
         } else {
             item.updatedAt = clock.instant();
             if (finding.detectedAt().isAfter(item.detectedAt.plusSeconds(60))) {
                 // lines found with the document (one submission) need no word each; one found later does
-                journal.system(item, HistoryEntry.Kind.LINE_OPENED, Map.of("line", lineLabel(line)));
+                b.history(journal.systemEntry(item, HistoryEntry.Kind.LINE_OPENED, Map.of("line", lineLabel(line))));
             }
-            alertIfWorse(item, before);
+            alertIfWorse(b, item, before);
         }
         return item;
     }
 
-    private RectificationItem lineUpdated(String source, Discrepancy finding) {
-        ItemLine line = ItemLine.findById(finding.key());
+    private RectificationItem lineUpdated(Batch b, String source, Discrepancy finding) {
+        ItemLine line = b.line(finding.key());
         if (line == null || !line.findingOpen) {
-            return lineOpened(source, finding);
+            return lineOpened(b, source, finding);
         }
-        RectificationItem item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
+        RectificationItem item = b.item(line.itemId);
         // counted again in another document while still open, it stays the line of the document
         // that found it: its text says what the latest count says
         describe(line, finding);
@@ -204,30 +229,30 @@ public class Ledger {
         item.severity = worst(item.severity, line.severity);
         summarize(item);
         item.updatedAt = clock.instant();
-        alertIfWorse(item, before);
+        alertIfWorse(b, item, before);
         return item;
     }
 
-    private RectificationItem lineResolved(String source, Discrepancy finding, Instant resolvedAt) {
-        ItemLine line = ItemLine.findById(finding.key());
+    private RectificationItem lineResolved(Batch b, String source, Discrepancy finding, Instant resolvedAt) {
+        ItemLine line = b.line(finding.key());
         RectificationItem item;
         if (line == null) {
             // resolved before it was seen open (its opened event predates this ledger): keep it, resolved
-            item = lockedByKey(itemKey(finding));
+            item = b.item(itemKey(finding));
             if (item == null) {
-                item = create(source, finding, itemKey(finding));
+                item = create(b, source, finding, itemKey(finding));
                 describeSource(item, finding);
-                journal.system(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
-                        finding.detectedAt().toString(), "note", "resolved before it was seen open"));
+                b.history(journal.systemEntry(item, HistoryEntry.Kind.OPENED, Map.of("source", source, "detectedAt",
+                        finding.detectedAt().toString(), "note", "resolved before it was seen open")));
             }
             line = new ItemLine();
             line.key = finding.key();
             line.itemId = item.id;
             describe(line, finding);
-            line.persist();
+            b.add(line);
             item.lineCount++;
         } else {
-            item = RectificationItem.findById(line.itemId, LockModeType.PESSIMISTIC_WRITE);
+            item = b.item(line.itemId);
             if (line.findingOpen) {
                 item.openLineCount--;
             }
@@ -236,29 +261,20 @@ public class Ledger {
         line.resolvedAt = resolvedAt;
         line.resolution = resolutionMap(finding.resolution(), resolvedAt);
         line.updatedAt = clock.instant();
-        settle(item, resolvedAt);
+        settle(b, item, resolvedAt);
         return item;
     }
 
     /** After a line changed: the item's text, and the system's verification once no line is open. */
-    private void settle(RectificationItem item, Instant at) {
+    private void settle(Batch b, RectificationItem item, Instant at) {
         LineCount count = count(item);
         summarize(item, count);
         item.updatedAt = clock.instant();
         if (count.open() == 0 && item.findingOpen) {
             item.findingOpen = false;
             item.resolution = Map.of("resolvedAt", at.toString(), "lines", count.total());
-            close(item, at, "系统核验：" + count.total() + " 项均已消除");
+            close(b, item, at, "系统核验：" + count.total() + " 项均已消除");
         }
-    }
-
-    /** Keeps a resolved line on its item under a key of its own, so its key can start a line elsewhere. */
-    private static void archive(ItemLine line) {
-        ItemLine.flush();
-        ItemLine.getEntityManager().createNativeQuery(
-                "UPDATE item_line SET discrepancy_key = discrepancy_key || '@' || gen_random_uuid() WHERE discrepancy_key = ?1")
-                .setParameter(1, line.key).executeUpdate();
-        ItemLine.getEntityManager().detach(line);
     }
 
     private void summarize(RectificationItem item) {
@@ -292,17 +308,6 @@ public class Ledger {
                 finding.source().id());
     }
 
-    /**
-     * The document's item, locked. The lock is taken on the key first, so that replicas applying
-     * two lines of a new document at once create its item once (a row lock alone cannot hold a
-     * row that does not exist yet).
-     */
-    private static RectificationItem lockedByKey(String key) {
-        RectificationItem.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, key).getSingleResult();
-        return RectificationItem.find("key", key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
     private static String documentLabel(Discrepancy finding) {
         return finding.source().label() == null ? finding.source().id() : finding.source().label();
     }
@@ -313,7 +318,7 @@ public class Ledger {
 
     // ---- items ----
 
-    private void reopen(RectificationItem item, Instant detectedAt) {
+    private void reopen(Batch b, RectificationItem item, Instant detectedAt) {
         ItemStatus before = item.status;
         item.findingOpen = true;
         item.recurrences++;
@@ -329,12 +334,12 @@ public class Ledger {
             item.deadline = deadlines.defaultDeadline(item.division, item.severity, detectedAt);
         }
         item.updatedAt = clock.instant();
-        journal.system(item, HistoryEntry.Kind.REOPENED, Map.of("recurrences", item.recurrences,
-                "previousStatus", before.name(), "detectedAt", detectedAt.toString()));
-        journal.alert(item, Alert.Kind.REOPENED, Journal.raised(item.severity), item.recurrences);
+        b.history(journal.systemEntry(item, HistoryEntry.Kind.REOPENED, Map.of("recurrences", item.recurrences,
+                "previousStatus", before.name(), "detectedAt", detectedAt.toString())));
+        b.alert(journal.newAlert(item, Alert.Kind.REOPENED, Journal.raised(item.severity), item.recurrences));
     }
 
-    private void close(RectificationItem item, Instant resolvedAt, String evidence) {
+    private void close(Batch b, RectificationItem item, Instant resolvedAt, String evidence) {
         boolean closes = item.status != ItemStatus.COMPLETED;
         if (closes) {
             item.status = ItemStatus.COMPLETED;
@@ -345,17 +350,17 @@ public class Ledger {
             item.closedAt = resolvedAt;
         }
         item.updatedAt = clock.instant();
-        journal.system(item, HistoryEntry.Kind.VERIFIED_BY_SYSTEM, Map.of("resolvedAt", resolvedAt.toString(),
-                "closedItem", closes, "resolution", item.resolution));
+        b.history(journal.systemEntry(item, HistoryEntry.Kind.VERIFIED_BY_SYSTEM, Map.of("resolvedAt", resolvedAt.toString(),
+                "closedItem", closes, "resolution", item.resolution)));
     }
 
-    private void alertIfWorse(RectificationItem item, String before) {
+    private void alertIfWorse(Batch b, RectificationItem item, String before) {
         if (rank(item.severity) > rank(before)) {
-            journal.alert(item, Alert.Kind.WORSENED, item.severity);
+            b.alert(journal.newAlert(item, Alert.Kind.WORSENED, item.severity));
         }
     }
 
-    private RectificationItem create(String source, Discrepancy finding, String key) {
+    private RectificationItem create(Batch b, String source, Discrepancy finding, String key) {
         RectificationItem item = new RectificationItem();
         item.id = UUID.randomUUID();
         item.key = key;
@@ -371,6 +376,7 @@ public class Ledger {
         item.createdAt = clock.instant();
         item.updatedAt = item.createdAt;
         item.evidence = Map.of();
+        b.add(item);
         return item;
     }
 

@@ -2,6 +2,7 @@ package org.beiqin.commons.consumer;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,13 @@ public final class EventLoop {
 
     private static final Logger LOG = Logger.getLogger(EventLoop.class);
 
-    /** Applies one record; runs inside a transaction, which it may share with the other records of its poll. */
+    /**
+     * Applies records in their order, inside one transaction: a poll's records together, or one
+     * record alone when its poll failed as a whole.
+     */
     @FunctionalInterface
     public interface Handler {
-        void apply(ConsumerRecord<String, String> record);
+        void apply(List<ConsumerRecord<String, String>> records);
     }
 
     /** The record cannot be applied; the message says why (it is what admins read in quarantine). */
@@ -144,8 +148,10 @@ public final class EventLoop {
             return;
         }
         if (records.count() > 1) {
+            List<ConsumerRecord<String, String>> poll = new ArrayList<>(records.count());
+            records.forEach(poll::add);
             try {
-                QuarkusTransaction.requiringNew().run(() -> records.forEach(handler::apply));
+                QuarkusTransaction.requiringNew().run(() -> handler.apply(poll));
                 return;
             } catch (RuntimeException e) {
                 LOG.debugf("%s: a batch of %d records failed (%s); applying them one by one", topic, records.count(),
@@ -160,7 +166,7 @@ public final class EventLoop {
     private void applyOne(ConsumerRecord<String, String> record) {
         String reason;
         try {
-            QuarkusTransaction.requiringNew().run(() -> handler.apply(record));
+            QuarkusTransaction.requiringNew().run(() -> handler.apply(List.of(record)));
             return;
         } catch (Rejected | CloudEventCodec.MalformedEventException e) {
             reason = e.getMessage();

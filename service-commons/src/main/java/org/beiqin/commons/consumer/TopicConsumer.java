@@ -2,6 +2,7 @@ package org.beiqin.commons.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,6 +44,14 @@ public abstract class TopicConsumer {
     /** Applies one record; throw {@link EventLoop.Rejected} for one that cannot be. */
     protected abstract void apply(ConsumerRecord<String, String> record);
 
+    /**
+     * Applies a poll's records in order, in one transaction; one by one unless a consumer knows
+     * how to apply them as a set. When it throws, each record is applied again alone.
+     */
+    protected void applyAll(List<ConsumerRecord<String, String>> records) {
+        records.forEach(this::apply);
+    }
+
     protected void onStart(@Observes StartupEvent event) {
         if (subscription().enabled()) {
             resume();
@@ -64,7 +73,7 @@ public abstract class TopicConsumer {
     public synchronized void resume() {
         if (loop == null) {
             Subscription subscription = subscription();
-            loop = new EventLoop(bootstrapServers, subscription.group(), subscription.topic(), this::apply, consumed);
+            loop = new EventLoop(bootstrapServers, subscription.group(), subscription.topic(), this::applyAll, consumed);
             loop.start();
         }
     }
