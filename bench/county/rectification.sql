@@ -1196,6 +1196,15 @@ BEGIN
     IF bad > 0 THEN
         RAISE EXCEPTION 'generator bug: % items whose line counts differ from their lines', bad;
     END IF;
+    -- kept by the measures_counted trigger (V8) as the measures were inserted
+    SELECT count(*) INTO bad FROM rectification_item i
+    LEFT JOIN (SELECT item_id, count(*) AS total, count(*) FILTER (WHERE status = 'DONE') AS done
+               FROM rectification_measure GROUP BY item_id) m ON m.item_id = i.id
+    WHERE i.division LIKE '419901%'
+      AND (i.measure_count <> coalesce(m.total, 0) OR i.measures_done <> coalesce(m.done, 0));
+    IF bad > 0 THEN
+        RAISE EXCEPTION 'generator bug: % items whose measure counts differ from their measures', bad;
+    END IF;
 END $$;
 
 SELECT 'division' AS what, count(*) FROM division WHERE code LIKE '419901%'

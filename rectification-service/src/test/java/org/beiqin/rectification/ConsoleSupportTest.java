@@ -125,6 +125,42 @@ class ConsoleSupportTest extends RectificationTestBase {
         county().queryParam("dueWithin", -1).get("/api/rectification/items").then().statusCode(422);
     }
 
+    @Test
+    void theSearchBoxFindsTheWordsInTheSummaryOrTheSubject() {
+        String town = newTownship();
+        String shovels = searchable(town, "物资账实不符：铁锨 盘亏 2把", "counts differ: shovels short by 2", "乔楼镇仓库 铁锨");
+        String handles = searchable(town, "物资账实不符：锨把 盘亏 5根", "counts differ: shovel handles", "乔楼镇仓库 锨把");
+        String phone = searchable(town, "卫星电话电量不足 18%", "Satellite phone battery at 18%", "乔楼镇仓库 卫星电话 SAT-2");
+        String percent = searchable(town, "救生衣 100% 到期", "life jackets all expire", "乔楼镇仓库 救生衣");
+        awaitItems(town, 4);
+
+        assertThat(search(town, "铁锨")).containsExactly(shovels);
+        // both pairs of 铁锨把 are in the shovels' and handles' words, but the three characters are in neither
+        assertThat(search(town, "铁锨把")).isEmpty();
+        assertThat(search(town, "锨")).containsExactlyInAnyOrder(shovels, handles);
+        assertThat(search(town, "  SATELLITE Phone ")).containsExactly(phone);
+        assertThat(search(town, "SAT-2")).containsExactly(phone);
+        assertThat(search(town, "100%")).containsExactly(percent);
+        assertThat(search(town, "10_%")).isEmpty();
+        assertThat(search(town, "电话电量")).containsExactly(phone);
+        // another township's search does not reach these
+        assertThat(search(newTownship(), "铁锨")).isEmpty();
+    }
+
+    private String searchable(String town, String zh, String en, String label) {
+        String subject = uuid();
+        Discrepancy finding = new Discrepancy(Discrepancy.key("warehouse", town, "LEDGER_MISMATCH", "stock", subject),
+                "LEDGER_MISMATCH", "medium", town, new Discrepancy.Subject("stock", subject, label), clock.instant(),
+                new Discrepancy.Text(zh, en), Map.of(), null, null);
+        sendOpened(finding);
+        return awaitItem(town, finding.key(), d -> true).getString("item.id");
+    }
+
+    private static List<String> search(String division, String words) {
+        return county().queryParam("division", division).queryParam("q", words).get("/api/rectification/items")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
     private void plan(String id, String deadline) {
         int version = item(id).getInt("item.version");
         county().body(Map.of("deadline", deadline, "responsibleDepartment", "乔楼镇应急办", "version", version))

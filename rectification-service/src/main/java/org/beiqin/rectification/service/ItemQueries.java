@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -140,9 +139,9 @@ public class ItemQueries {
                     .and("today", today).and("until", today.plusDays(filter.dueWithin()));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            query.append(" and (lower(summaryZh) like :text or lower(summaryEn) like :text or lower(subjectLabel) like :text)");
-            parameters.and("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // the words in the summaries or the subject, found through their character pairs (V9)
+            query.append(" and cast(item_matches(summaryZh, summaryEn, subjectLabel, :text) as Boolean) = true");
+            parameters.and("text", filter.text().strip());
         }
         Sort.Direction direction = ascending ? Sort.Direction.Ascending : Sort.Direction.Descending;
         return RectificationItem.find(query.toString(), Sort.by(order.field, direction).and("id", direction), parameters);

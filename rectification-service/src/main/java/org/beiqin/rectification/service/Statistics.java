@@ -85,26 +85,18 @@ public class Statistics {
         Period period = Period.of(from, to, LocalDate.now(clock.withZone(CHINA)));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                WITH items AS (
-                    SELECT i.id, i.status, i.closed_at, i.detected_at, i.recurrences, %s AS grp
-                    FROM rectification_item i
-                    WHERE i.division LIKE ?1 AND i.first_detected_at >= ?2 AND i.first_detected_at < ?3
-                ), measures AS (
-                    SELECT m.item_id, count(*) AS total, count(*) FILTER (WHERE m.status = 'DONE') AS done
-                    FROM rectification_measure m
-                    WHERE m.item_id IN (SELECT j.id FROM rectification_item j WHERE j.division LIKE ?1
-                                        AND j.first_detected_at >= ?2 AND j.first_detected_at < ?3)
-                    GROUP BY m.item_id
-                )
                 SELECT grp, GROUPING(grp) AS is_total, count(*),
                        count(*) FILTER (WHERE status = 'COMPLETED'),
                        count(*) FILTER (WHERE status = 'BASICALLY_COMPLETED'),
                        count(*) FILTER (WHERE status = 'LONG_TERM'),
                        count(*) FILTER (WHERE status = 'NOT_COMPLETED'),
-                       coalesce(sum(measures.total), 0), coalesce(sum(measures.done), 0),
+                       coalesce(sum(measure_count), 0), coalesce(sum(measures_done), 0),
                        avg(extract(epoch FROM closed_at - detected_at) / 86400.0) FILTER (WHERE status = 'COMPLETED'),
                        coalesce(sum(recurrences), 0)
-                FROM items LEFT JOIN measures ON measures.item_id = items.id
+                FROM (SELECT %s AS grp, i.status, i.closed_at, i.detected_at, i.recurrences, i.measure_count,
+                             i.measures_done
+                      FROM rectification_item i
+                      WHERE i.division LIKE ?1 AND i.first_detected_at >= ?2 AND i.first_detected_at < ?3) items
                 GROUP BY GROUPING SETS ((grp), ())
                 ORDER BY GROUPING(grp), grp""".formatted(groupBy.sql))
                 .setParameter(1, scope + "%")
