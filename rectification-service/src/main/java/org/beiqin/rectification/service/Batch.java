@@ -49,23 +49,29 @@ final class Batch {
 
     /**
      * Reads and locks what the events of a poll name: {@code keys}, the findings' own keys;
-     * {@code documentKeys}, the keys of the source documents' items. The documents' keys are
-     * locked first, in one order for every replica, so that two replicas that bring lines of a
-     * new document at once create its item once and never wait on each other in a circle; then
-     * the items, in the order of their ids.
+     * {@code documentKeys}, the keys of the source documents' items. First the alert feed's lock
+     * (alerts commit in the order of their ids, see {@link Journal#alert}; held from here, so that
+     * every writer of alerts takes it before the items it locks); then the documents' keys, in one
+     * order for every replica, so that two replicas that bring lines of a new document at once
+     * create its item once and never wait on each other in a circle; then the items, in the order
+     * of their ids.
      */
     static Batch load(EntityManager em, ObjectMapper json, Collection<String> keys, Collection<String> documentKeys) {
         Batch batch = new Batch(em, json);
-        if (!documentKeys.isEmpty()) {
-            em.unwrap(Session.class).doWork(connection -> {
+        em.unwrap(Session.class).doWork(connection -> {
+            // the feed's lock before any item's: the nightly escalation takes them in that order too
+            try (PreparedStatement lock = connection.prepareStatement(Journal.ALERT_LOCK)) {
+                lock.executeQuery().close();
+            }
+            if (!documentKeys.isEmpty()) {
                 try (PreparedStatement lock = connection.prepareStatement("""
                         SELECT count(pg_advisory_xact_lock(h))
                         FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(?::text[]) AS k ORDER BY 1) AS ordered""")) {
                     lock.setArray(1, connection.createArrayOf("text", new TreeSet<>(documentKeys).toArray()));
                     lock.executeQuery().close();
                 }
-            });
-        }
+            }
+        });
         for (ItemLine line : em.createQuery("FROM ItemLine WHERE key IN :keys", ItemLine.class)
                 .setParameter("keys", keys).getResultList()) {
             batch.lines.put(line.key, line);
@@ -139,7 +145,7 @@ final class Batch {
     /**
      * Writes the poll: items and lines through Hibernate, then the history entries and the alerts
      * (their rows name the items), and lets go of the poll's entities. The alerts are written under
-     * the feed's lock, as {@link Journal#alert} writes one.
+     * the feed's lock, taken in {@link #load}.
      */
     void write() {
         em.flush();
@@ -161,9 +167,6 @@ final class Batch {
                 }
             }
             if (!alerts.isEmpty()) {
-                try (PreparedStatement lock = connection.prepareStatement(Journal.ALERT_LOCK)) {
-                    lock.executeQuery().close();
-                }
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO alert (item_id, division, severity, kind, title_zh, title_en, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")) {

@@ -63,6 +63,8 @@ public class Escalation extends Sweep<Escalation.Result> {
 
     @Override
     protected Result run() {
+        // before any item is changed (a query flushes the changes made so far)
+        journal.lockFeed();
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         int itemsEscalated = 0;
         int itemsReminded = 0;

@@ -87,7 +87,9 @@ public class ItemService {
 
     /** The unit or the county office reports a measure's progress; done needs evidence. */
     public Measure progress(UUID id, UUID measureId, Commands.MeasureProgress command) {
-        RectificationItem item = visible(id, false);
+        // the item first, then its measure, in the order every writer takes them (the measure's
+        // new status updates the item's counts, V8)
+        RectificationItem item = lockedVisible(id);
         Measure measure = Measure.findById(measureId, LockModeType.PESSIMISTIC_WRITE);
         if (measure == null || !measure.itemId.equals(item.id)) {
             throw ProblemException.notFound("整改措施", measureId);

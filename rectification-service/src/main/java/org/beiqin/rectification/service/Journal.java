@@ -58,12 +58,20 @@ public class Journal {
 
     /** Raises an alert about {@code item} whose title names it by {@code zh} / {@code en}. */
     public Alert alert(RectificationItem item, String zh, String en, Alert.Kind kind, String severity, Object... args) {
-        // Alerts commit in the order of their ids, so a feed that reads "after id n" never skips one
-        // that commits late: the lock is held until this transaction ends.
-        Alert.getEntityManager().createNativeQuery(ALERT_LOCK).getSingleResult();
+        lockFeed();
         Alert alert = newAlert(item, zh, en, kind, severity, args);
         alert.persist();
         return alert;
+    }
+
+    /**
+     * Takes the alert feed's lock, held until this transaction ends. Alerts commit in the order of
+     * their ids, so a feed that reads "after id n" never skips one that commits late. A transaction
+     * that changes items and raises alerts takes it before it locks or writes any item, as the
+     * consumer does ({@link Batch#load}): two that took them in other orders could deadlock.
+     */
+    public void lockFeed() {
+        Alert.getEntityManager().createNativeQuery(ALERT_LOCK).getSingleResult();
     }
 
     /** An alert about {@code item} whose title names it by {@code zh} / {@code en}, not yet written. */

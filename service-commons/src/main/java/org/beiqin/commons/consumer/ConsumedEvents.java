@@ -14,6 +14,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +40,9 @@ public class ConsumedEvents {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Records that the event {@code id} is being applied, in the transaction of its effect.
      * Returns false when it was applied before: the caller then changes nothing.
@@ -48,7 +54,7 @@ public class ConsumedEvents {
         if (!first) {
             // a redelivery (a replica died between applying and committing its offsets, or a
             // producer sent twice): /q/metrics beiqin_consumer_redelivered_total{topic}
-            meters.counter("beiqin.consumer.redelivered", "topic", topic).increment();
+            redelivered(topic, 1);
         }
         return first;
     }
@@ -67,7 +73,7 @@ public class ConsumedEvents {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
                         INSERT INTO consumed_event (id, topic, consumed_at)
-                        SELECT id, ?, ? FROM (SELECT DISTINCT unnest(?::text[]) AS id) AS ids
+                        SELECT id, ?, ? FROM (SELECT DISTINCT unnest(?::text[]) AS id) AS ids ORDER BY id
                         ON CONFLICT (id) DO NOTHING RETURNING id""")) {
             statement.setString(1, topic);
             statement.setTimestamp(2, Timestamp.from(clock.instant()));
@@ -82,9 +88,28 @@ public class ConsumedEvents {
         }
         if (first.size() < ids.size()) {
             // the ids seen before, and the second of an id sent twice within the poll
-            meters.counter("beiqin.consumer.redelivered", "topic", topic).increment(ids.size() - first.size());
+            redelivered(topic, ids.size() - first.size());
         }
         return first;
+    }
+
+    /**
+     * Counts redeliveries once their transaction commits: a poll that fails as a whole is applied
+     * again record by record, and its redeliveries must not count twice.
+     */
+    private void redelivered(String topic, int count) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    meters.counter("beiqin.consumer.redelivered", "topic", topic).increment(count);
+                }
+            }
+        });
     }
 
     /** Keeps a record that cannot be applied, with the reason; a redelivery of it is kept once. */
