@@ -14,12 +14,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.beiqin.commons.tx.AfterCommit;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,18 +98,8 @@ public class ConsumedEvents {
      * again record by record, and its redeliveries must not count twice.
      */
     private void redelivered(String topic, int count) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    meters.counter("beiqin.consumer.redelivered", "topic", topic).increment(count);
-                }
-            }
-        });
+        AfterCommit.run(transactions,
+                () -> meters.counter("beiqin.consumer.redelivered", "topic", topic).increment(count));
     }
 
     /** Keeps a record that cannot be applied, with the reason; a redelivery of it is kept once. */

@@ -11,11 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.beiqin.commons.tx.AfterCommit;
 import org.beiqin.contract.CloudEventCodec;
 import org.postgresql.PGConnection;
 
@@ -118,18 +117,7 @@ public class Outbox {
     private void wakeRelayAfterCommit() {
         if (transactions.getResource(OutboxRelay.class) == null) {
             transactions.putResource(OutboxRelay.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.wakeUp();
-                    }
-                }
-            });
+            AfterCommit.run(transactions, relay::wakeUp);
         }
     }
 }
