@@ -2,21 +2,22 @@ package org.beiqin.warehouse.readmodel;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 
 import org.beiqin.warehouse.Item;
+import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.StorageZone;
 import org.beiqin.warehouse.Warehouse;
 
@@ -37,6 +38,11 @@ public class Lookups {
      */
     public Map<UUID, Item> items(Collection<UUID> ids) {
         return byId(ids, Item.class, i -> i.id, true);
+    }
+
+    /** Movements read for naming and judging (the issues of open loans), never for changing: loaded read-only. */
+    public Map<UUID, Movement> movements(Collection<UUID> ids) {
+        return byId(ids, Movement.class, m -> m.id, true);
     }
 
     public Map<UUID, StorageZone> zones(Collection<UUID> ids) {
@@ -74,14 +80,21 @@ public class Lookups {
         return rows.isEmpty() ? null : (StorageZone) rows.get(0)[2];
     }
 
+    /**
+     * Hibernate's multi-load: one query with the ids as a single array parameter ({@code id = any(?)}),
+     * so a list of 10,000 ids is neither 10,000 bind parameters to render and parse nor a new
+     * statement for each length; entities the transaction already holds are taken from it.
+     */
     private <E> Map<UUID, E> byId(Collection<UUID> ids, Class<E> type, Function<E, UUID> id, boolean readOnly) {
         List<UUID> wanted = distinct(ids);
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        List<E> found = em.createQuery("from " + type.getSimpleName() + " e where e.id in :ids", type)
-                .setParameter("ids", wanted).setHint(HibernateHints.HINT_READ_ONLY, readOnly).getResultList();
-        return found.stream().collect(Collectors.toMap(id, e -> e));
+        List<E> found = em.unwrap(Session.class).byMultipleIds(type).withReadOnly(readOnly)
+                .withBatchSize(wanted.size()).enableOrderedReturn(false).multiLoad(wanted);
+        Map<UUID, E> byId = new HashMap<>(found.size() * 2);
+        found.stream().filter(Objects::nonNull).forEach(e -> byId.put(id.apply(e), e));
+        return byId;
     }
 
     private static List<UUID> distinct(Collection<UUID> ids) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +23,9 @@ public class StockQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Lookups lookups;
 
     /** One balance row: where some stock of an item sits, and how much. */
     public record Balance(UUID warehouseId, UUID zoneId, UUID itemId, String lot, BigDecimal quantity,
@@ -138,16 +140,16 @@ public class StockQueries {
     }
 
     /** The stock in the warehouses that has an expiry date (lots of shelf-life items), earliest first. */
-    public List<Balance> expiringLots(Collection<UUID> warehouseIds) {
+    public List<Balance> expiringLots(Collection<UUID> warehouseIds, LocalDate until) {
         if (warehouseIds.isEmpty()) {
             return List.of();
         }
         return rows(em.createNativeQuery("""
                 SELECT b.warehouse_id, b.zone_id, b.item_id, b.lot, b.quantity, l.expires_on FROM stock_balance b
                 JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
-                WHERE b.warehouse_id = ANY(?1) AND b.quantity > 0 AND l.expires_on IS NOT NULL
+                WHERE b.warehouse_id = ANY(?1) AND b.quantity > 0 AND l.expires_on <= ?2
                 ORDER BY l.expires_on, b.item_id, b.lot, b.zone_id""")
-                .setParameter(1, warehouseIds.toArray(UUID[]::new)).getResultList());
+                .setParameter(1, warehouseIds.toArray(UUID[]::new)).setParameter(2, until).getResultList());
     }
 
     public Optional<LocalDate> expiry(UUID itemId, String lot) {
@@ -186,6 +188,29 @@ public class StockQueries {
         return loans;
     }
 
+    /** An issue with something still out that is due back: who has what, from which warehouse. */
+    public record DueLoan(UUID issueId, UUID warehouseId, UUID itemId, String recipientName, LocalDate dueBack) {
+    }
+
+    /**
+     * The warehouses' issues with something still out that are due back by {@code until} (or
+     * overdue), oldest first: only what a list of things to do names, read with the issue in one
+     * query ({@code open_loan} keeps the due date).
+     */
+    @SuppressWarnings("unchecked")
+    public List<DueLoan> loansDueBy(Collection<UUID> warehouseIds, LocalDate until) {
+        if (warehouseIds.isEmpty()) {
+            return List.of();
+        }
+        return ((List<Object[]>) em.createNativeQuery("""
+                SELECT m.id, m.warehouse_id, m.item_id, m.recipient_name, l.due_back
+                FROM open_loan l JOIN movement m ON m.id = l.issue_id
+                WHERE l.warehouse_id = ANY(?1) AND l.due_back <= ?2 ORDER BY l.issue_seq""")
+                .setParameter(1, warehouseIds.toArray(UUID[]::new)).setParameter(2, until).getResultList())
+                .stream().map(r -> new DueLoan((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], toDate(r[4])))
+                .toList();
+    }
+
     /** A line of a stock card: the movement and the item's balance in the warehouse right after it. */
     public record CardLine(Movement movement, BigDecimal balanceAfter) {
     }
@@ -218,8 +243,7 @@ public class StockQueries {
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Movement> issues = Movement.<Movement>list("id in ?1", open.keySet()).stream()
-                .collect(Collectors.toMap(m -> m.id, m -> m));
+        Map<UUID, Movement> issues = lookups.movements(open.keySet());
         return open.entrySet().stream().map(e -> new Loan(issues.get(e.getKey()), e.getValue())).toList();
     }
 

@@ -25,7 +25,6 @@ import jakarta.transaction.Transactional;
 import org.beiqin.warehouse.Equipment;
 import org.beiqin.warehouse.Extinguisher;
 import org.beiqin.warehouse.Item;
-import org.beiqin.warehouse.Movement;
 import org.beiqin.warehouse.Warehouse;
 import org.beiqin.warehouse.config.RuleParameters;
 import org.beiqin.warehouse.readmodel.EquipmentStates;
@@ -125,17 +124,15 @@ public class AttentionService {
             }
         }
 
-        List<StockQueries.Loan> loans = stock.loans(ids);
-        List<StockQueries.Balance> lots = stock.expiringLots(ids);
-        Map<UUID, Item> items = lookups.items(Stream.concat(loans.stream().map(l -> l.issue().itemId),
+        // only what falls due within the horizon is read: the database filters, not the loop
+        List<StockQueries.DueLoan> loans = stock.loansDueBy(ids, horizon);
+        List<StockQueries.Balance> lots = stock.expiringLots(ids, horizon);
+        Map<UUID, Item> items = lookups.items(Stream.concat(loans.stream().map(StockQueries.DueLoan::itemId),
                 lots.stream().map(StockQueries.Balance::itemId)).toList());
-        for (StockQueries.Loan loan : loans) {
-            Movement issue = loan.issue();
-            if (issue.dueBack != null) {
-                adder.apply(issue.warehouseId).add("loan.dueBack", issue.id.toString(),
-                        items.get(issue.itemId).name + " → " + issue.recipientName, issue.dueBack, "发放物资应归还",
-                        "Issued stock due back");
-            }
+        for (StockQueries.DueLoan loan : loans) {
+            adder.apply(loan.warehouseId()).add("loan.dueBack", loan.issueId().toString(),
+                    items.get(loan.itemId()).name + " → " + loan.recipientName(), loan.dueBack(), "发放物资应归还",
+                    "Issued stock due back");
         }
         for (StockQueries.Balance b : lots) {
             adder.apply(b.warehouseId()).add("lot.expiry", b.itemId() + ":" + b.lot(),
