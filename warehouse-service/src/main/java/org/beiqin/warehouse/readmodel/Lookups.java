@@ -90,7 +90,7 @@ public class Lookups {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        List<E> found = em.unwrap(Session.class).byMultipleIds(type).withReadOnly(readOnly)
+        List<E> found = em.unwrap(Session.class).byMultipleIds(type).withReadOnly(readOnly).enableSessionCheck(true)
                 .withBatchSize(wanted.size()).enableOrderedReturn(false).multiLoad(wanted);
         Map<UUID, E> byId = new HashMap<>(found.size() * 2);
         found.stream().filter(Objects::nonNull).forEach(e -> byId.put(id.apply(e), e));
