@@ -2,7 +2,8 @@
 imported, the stocktake is opened, all 10,000 counts are entered in one request, submitted (every
 line differs from the ledger, so each opens LEDGER_MISMATCH), and the county office approves the
 differences (10,000 stocktake corrections posted, each with its event). Prints the time of each
-step. Needs deploy/start.sh first. Standard library only.
+step, then the same three steps' least durable work in PostgreSQL alone (bench/stocktake-minimal.sql,
+the yardstick, run just before the service's steps). Needs deploy/start.sh first. Standard library only.
     python3 bench/stocktake.py [--lines 10000]"""
 import argparse
 import json
@@ -69,6 +70,9 @@ def main():
         created, took = call(keeper, "POST", "/api/warehouse/items/import", batch)
         items += [i["id"] for i in created]
         steps.append((f"import {len(batch)} items", took))
+    # the yardstick first, while nothing else is writing: the relay and the tracker are busy with the
+    # service's 30,000 events for a while after its steps
+    floor = minimal(args.lines)
     stocktake, took = call(keeper, "POST", f"/api/warehouse/warehouses/{warehouse['id']}/stocktakes", {"note": "万行盘点"})
     steps.append(("open the stocktake", took))
     lines = [{"itemId": item, "zoneId": zone, "counted": 5} for item in items]
@@ -83,6 +87,27 @@ def main():
         print(f"{took:8.2f} s  {what}")
     submit_to_posted = sum(t for w, t in steps[-3:])
     print(f"{submit_to_posted:8.2f} s  counts entered, submitted and reconciled, end to end")
+    print(f"the least durable work of the same {args.lines} lines in PostgreSQL alone (bench/stocktake-minimal.sql):")
+    for (what, took), step in zip(steps[-3:], ("count", "submit", "approve")):
+        print(f"{floor[step]:8.2f} s  {step:8s} (service {took:.2f} s, {took / floor[step]:.1f} ×)")
+    print(f"{sum(floor.values()):8.2f} s  end to end (service {submit_to_posted:.2f} s, "
+          f"{submit_to_posted / sum(floor.values()):.1f} ×)")
+
+
+def minimal(lines):
+    """Runs bench/stocktake-minimal.sql as the services' database user; returns seconds per step."""
+    script = f"{ROOT}/bench/stocktake-minimal.sql"
+    out = subprocess.run(["bash", "-c", f'source "{ROOT}/deploy/lib.sh" && PGPASSWORD="$PG_PASSWORD" psql '
+                          f'-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -q -v lines={lines} -f "{script}" beiqin_warehouse'],
+                         check=True, capture_output=True, text=True).stdout
+    steps, step = {}, None
+    for line in out.splitlines():
+        if line.startswith("== "):
+            step = line[3:].strip()
+            steps[step] = 0.0
+        elif line.startswith("Time: ") and step:
+            steps[step] += float(line.split()[1]) / 1000
+    return steps
 
 
 if __name__ == "__main__":
