@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.OrderingMode;
+import org.hibernate.ReadOnlyMode;
 import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 
 import org.beiqin.warehouse.Item;
 import org.beiqin.warehouse.Movement;
@@ -90,8 +93,8 @@ public class Lookups {
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        List<E> found = em.unwrap(Session.class).byMultipleIds(type).withReadOnly(readOnly).enableSessionCheck(true)
-                .withBatchSize(wanted.size()).enableOrderedReturn(false).multiLoad(wanted);
+        List<E> found = em.unwrap(Session.class).findMultiple(type, wanted, SessionCheckMode.ENABLED,
+                OrderingMode.UNORDERED, readOnly ? ReadOnlyMode.READ_ONLY : ReadOnlyMode.READ_WRITE);
         Map<UUID, E> byId = new HashMap<>(found.size() * 2);
         found.stream().filter(Objects::nonNull).forEach(e -> byId.put(id.apply(e), e));
         return byId;

@@ -65,9 +65,10 @@ public class AttentionService {
 
     /**
      * Everything due within {@code days} (or overdue) in the warehouses, most urgent first. The
-     * extinguishers, the equipment and their histories are read in a few queries for all the
-     * warehouses at once, so a county's view costs the same handful of queries as one warehouse's
-     * plus three per warehouse (loans, lots, last stocktake).
+     * extinguishers, the equipment and their histories, the loans and lots falling due, and the last
+     * stocktakes are read in a few queries for all the warehouses at once, so a county's view costs
+     * the same handful of queries as one warehouse's; loans and lots are filtered to the horizon by
+     * the database.
      */
     public List<Entry> forWarehouses(List<Warehouse> warehouses, int days) {
         LocalDate today = LocalDate.now(clock);
