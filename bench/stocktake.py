@@ -2,7 +2,7 @@
 imported, the stocktake is opened, all 10,000 counts are entered in one request, submitted (every
 line differs from the ledger, so each opens LEDGER_MISMATCH), and the county office approves the
 differences (10,000 stocktake corrections posted, each with its event). Prints the time of each
-step, then the same three steps' least durable work in PostgreSQL alone (bench/stocktake-minimal.sql,
+step, then the same three steps' least work in PostgreSQL alone (bench/stocktake-minimal.sql,
 the yardstick, run just before the service's steps). Needs deploy/start.sh first. Standard library only.
     python3 bench/stocktake.py [--lines 10000]"""
 import argparse
@@ -87,7 +87,7 @@ def main():
         print(f"{took:8.2f} s  {what}")
     submit_to_posted = sum(t for w, t in steps[-3:])
     print(f"{submit_to_posted:8.2f} s  counts entered, submitted and reconciled, end to end")
-    print(f"the least durable work of the same {args.lines} lines in PostgreSQL alone (bench/stocktake-minimal.sql):")
+    print(f"the least work of the same {args.lines} lines in PostgreSQL alone, commits left out (bench/stocktake-minimal.sql):")
     for (what, took), step in zip(steps[-3:], ("count", "submit", "approve")):
         print(f"{floor[step]:8.2f} s  {step:8s} (service {took:.2f} s, {took / floor[step]:.1f} ×)")
     print(f"{sum(floor.values()):8.2f} s  end to end (service {submit_to_posted:.2f} s, "
@@ -99,7 +99,7 @@ def minimal(lines):
     script = f"{ROOT}/bench/stocktake-minimal.sql"
     out = subprocess.run(["bash", "-c", f'source "{ROOT}/deploy/lib.sh" && PGPASSWORD="$PG_PASSWORD" psql '
                           f'-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -q -v lines={lines} -f "{script}" beiqin_warehouse'],
-                         check=True, capture_output=True, text=True).stdout
+                         check=True, stdout=subprocess.PIPE, text=True).stdout
     steps, step = {}, None
     for line in out.splitlines():
         if line.startswith("== "):
