@@ -1,5 +1,6 @@
 package org.beiqin.warehouse;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.beiqin.contract.Discrepancy;
 import org.beiqin.testing.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +70,33 @@ class StocktakeCountTest extends WarehouseTestBase {
         }
         keeper(town).get("/api/warehouse/stocktakes/" + stocktake).then().statusCode(200)
                 .body("lines.find { it.itemId == '" + shovel + "' }.counted", equalTo(4));
+    }
+
+    @Test
+    void findingsOfASubmittedCountReachTheTrackerWithTheirNamesAsWritten() {
+        // quotes and commas in names: the findings of a count go
+        // out together (one COPY into the outbox), and each must say exactly what the keeper wrote
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "高山镇\"一号\"仓库, 东院");
+        String bags = createItem(town, "\"加厚\"编织袋, 50×80", "FLOOD", "EQUIPMENT", "条");
+        String shovel = createItem(town, "铁锨（\"长柄\"）", "FLOOD", "EQUIPMENT", "把");
+        String flood = zone(town, warehouse, "FLOOD");
+        receive(town, warehouse, bags, 100).statusCode(201);
+        receive(town, warehouse, shovel, 10).statusCode(201);
+        String stocktake = keeper(town).body(Map.of("note", "汛前盘点"))
+                .post("/api/warehouse/warehouses/" + warehouse + "/stocktakes").then().statusCode(201)
+                .extract().path("id");
+        keeper(town).body(Map.of("lines", List.of(line(bags, flood, 97), line(shovel, flood, 9))))
+                .put("/api/warehouse/stocktakes/" + stocktake + "/lines").then().statusCode(200);
+        keeper(town).post("/api/warehouse/stocktakes/" + stocktake + "/submit").then().statusCode(200)
+                .body("differences", equalTo(2));
+
+        Discrepancy bagLine = awaitOpened("LEDGER_MISMATCH", warehouse, bags);
+        Discrepancy shovelLine = awaitOpened("LEDGER_MISMATCH", warehouse, shovel);
+        assertThat(bagLine.subject().label()).startsWith("高山镇\"一号\"仓库, 东院 \"加厚\"编织袋, 50×80（");
+        assertThat(bagLine.summary().zh()).contains("盘亏 3条");
+        assertThat(shovelLine.subject().label()).startsWith("高山镇\"一号\"仓库, 东院 铁锨（\"长柄\"）（");
+        assertThat(shovelLine.summary().zh()).contains("盘亏 1把");
     }
 
     private static Map<String, Object> line(String item, String zone, int counted) {
