@@ -5,14 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.testing.Tokens;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class StocktakeCountTest extends WarehouseTestBase {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aBadLineRefusesTheWholeRequestAndACountedLineIsCountedAgainInPlace() {
@@ -73,7 +82,7 @@ class StocktakeCountTest extends WarehouseTestBase {
     }
 
     @Test
-    void findingsOfASubmittedCountReachTheTrackerWithTheirNamesAsWritten() {
+    void findingsOfASubmittedCountReachTheTrackerWithTheirNamesAsWritten() throws SQLException {
         // quotes and commas in names: the findings of a count go
         // out together (one COPY into the outbox), and each must say exactly what the keeper wrote
         String town = newTownship();
@@ -97,6 +106,13 @@ class StocktakeCountTest extends WarehouseTestBase {
         assertThat(bagLine.summary().zh()).contains("盘亏 3条");
         assertThat(shovelLine.subject().label()).startsWith("高山镇\"一号\"仓库, 东院 铁锨（\"长柄\"）（");
         assertThat(shovelLine.summary().zh()).contains("盘亏 1把");
+        // and each outbox row's id is its event's id
+        try (Connection connection = dataSource.getConnection();
+                ResultSet mismatched = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM outbox_event WHERE id <> (payload::json ->> 'id')::uuid")) {
+            mismatched.next();
+            assertThat(mismatched.getLong(1)).isZero();
+        }
     }
 
     private static Map<String, Object> line(String item, String zone, int counted) {

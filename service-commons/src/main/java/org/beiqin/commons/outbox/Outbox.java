@@ -95,7 +95,12 @@ public class Outbox {
                 // the order the relay publishes them in. Binary rows carry each field with its length, so
                 // the events go as the UTF-8 bytes they were encoded to (the connection's encoding), with
                 // nothing to escape and never decoded into strings and encoded again.
-                CopyRows rows = new CopyRows(n * 1024);
+                int size = 21; // signature, flags, header extension, trailer
+                for (int i = 0; i < n; i++) {
+                    size += 2 + 20 + 4 * 4 + topics[i].length() * 3 + keys[i].length() * 3 + types[i].length() * 3
+                            + payloads[i].length;
+                }
+                CopyRows rows = new CopyRows(size);
                 for (int i = 0; i < n; i++) {
                     rows.row(5).uuid(ids[i]).text(topics[i]).text(keys[i]).text(types[i]).text(payloads[i]);
                 }
