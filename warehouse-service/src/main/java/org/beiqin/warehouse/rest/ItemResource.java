@@ -63,7 +63,7 @@ public class ItemResource {
     @Operation(summary = "导入旧台账物资 Import legacy catalogue records",
             description = "旧记录可以缺属性，但每条标识不全的记录都会触发 ITEM_UNLABELED，直到补全。")
     public Response importLegacy(@HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull @NotEmpty @Size(max = 5000) List<Commands.@Valid @NotNull CreateItem> commands) {
+            @NotNull @NotEmpty @Size(max = 5000) List<Commands.@Valid @NotNull CreateItem> commands) {
         return Response.status(201)
                 .entity(items.importLegacy(commands).stream().map(this::view).toList()).build();
     }
