@@ -83,8 +83,8 @@ class StocktakeCountTest extends WarehouseTestBase {
 
     @Test
     void findingsOfASubmittedCountReachTheTrackerWithTheirNamesAsWritten() throws SQLException {
-        // quotes and commas in names: the findings of a count go
-        // out together (one COPY into the outbox), and each must say exactly what the keeper wrote
+        // quotes and commas in names: the findings of a count go out together (one COPY into the
+        // outbox), and each must say exactly what the keeper wrote
         String town = newTownship();
         String warehouse = createWarehouse(town, "高山镇\"一号\"仓库, 东院");
         String bags = createItem(town, "\"加厚\"编织袋, 50×80", "FLOOD", "EQUIPMENT", "条");

@@ -139,7 +139,7 @@ public class StockQueries {
         return rows(query.getResultList());
     }
 
-    /** The stock in the warehouses that has an expiry date (lots of shelf-life items), earliest first. */
+    /** The stock in the warehouses whose lot expires by {@code until} or has expired, earliest first. */
     public List<Balance> expiringLots(Collection<UUID> warehouseIds, LocalDate until) {
         if (warehouseIds.isEmpty()) {
             return List.of();
