@@ -50,16 +50,25 @@ def pgbench(label):
 for name, what, target in WORKLOADS:
     print(f"\n{name}: {what}; target ≥ {target:.0%}" + (", p99 < 50 ms" if name == "spread" else ""))
     print(f"{'conns':>5} | {'service req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'non-2xx':>7} {'CPU ms':>6} {'JVM':>5} | "
-          f"{'pgbench tps':>11} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>6} | {'service/pgbench':>15}")
+          f"{'pgbench tps':>11} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>6} | {'service/pgbench':>15} {'by CPU':>6}")
     for level in levels:
         label = f"{name}-c{level}"
         rate, p50, p99, bad, errors, (busy, jvm) = wrk(label)
         tps, q50, q99, pg_busy = pgbench(label)
         print(f"{level:>5} | {rate:>13.0f} {p50:>7.1f} {p99:>7.1f} {bad:>7} {busy:>6.2f} {jvm:>5.2f} | "
-              f"{tps:>11.0f} {q50:>7.1f} {q99:>7.1f} {pg_busy:>6.2f} | {rate / tps:>14.0%}"
+              f"{tps:>11.0f} {q50:>7.1f} {q99:>7.1f} {pg_busy:>6.2f} | {rate / tps:>14.0%} {pg_busy / busy:>6.0%}"
               + (f"  socket errors: {errors}" if errors else ""))
 print("\nCPU ms: the whole machine's CPU per request (service: wrk, the JVM, PostgreSQL, Kafka) or per "
-      "transaction (pgbench and PostgreSQL); JVM: warehouse-service's share of it")
+      "transaction (pgbench and PostgreSQL); JVM: warehouse-service's share of it. By CPU: pgbench's CPU per "
+      "transaction over the service's per request, the rate ratio the machine would give were it saturated in both")
+rounds = []
+try:
+    rounds = [line.split() for line in open(f"{folder}/warmup-rounds.txt")]
+except FileNotFoundError:
+    pass
+if rounds:
+    print(f"warm-up: {len(rounds)} rounds of 30 s after the first warm-up; the JIT worked "
+          + ", ".join(f"{r[1]} s" for r in rounds) + " in them")
 
 lags = []
 try:

@@ -7,17 +7,24 @@
 #            (minimal.sql: idempotency row with its response, ledger row, balance, outbox row).
 # Also the time from a movement's commit to its event on Kafka. Prints figures; asserts nothing.
 # Needs deploy/start.sh first.
-#   bench/throughput.sh                                  # 100 s warm-up, 30 s per run, levels 4 16
-#   WARMUP=20 DURATION=10 LEVELS="4" bench/throughput.sh
+# The JVM is warmed until its JIT is quiet: after WARMUP seconds of load, further 30 s rounds of the
+# spread load until one in which the compilers worked less than QUIET seconds (jstat -compiler), at
+# most MAX_ROUNDS of them. On two cores the JIT settles minutes after the load starts, and a run
+# measured before that measures the compilers, not the receipt (RESULTS.md, 2026-12-02/03).
+#   bench/throughput.sh                                  # 100 s warm-up, then until quiet; 30 s per run, levels 4 16
+#   WARMUP=20 DURATION=10 LEVELS="4" MAX_ROUNDS=0 bench/throughput.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib.sh"
 warmup=${WARMUP:-100}
 duration=${DURATION:-30}
 levels=${LEVELS:-4 16}
 spread=${ITEMS:-200}
+quiet=${QUIET:-1.0}
+max_rounds=${MAX_ROUNDS:-20}
 out="$RUN_DIR/bench/throughput-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
 [[ $("$BEIQIN_ROOT/deploy/services.sh" status) == *"warehouse-service ready"* ]] || die "run deploy/start.sh first"
 command -v wrk >/dev/null || { log "installing wrk"; as_root apt-get update -qq; as_root apt-get install -y -qq wrk >/dev/null; }
+command -v jstat >/dev/null || die "jstat (the JDK's) is needed to tell when the JIT is quiet"
 command -v pgbench >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq postgresql-client >/dev/null; }
 
 # The other services step aside for the run: their connection pools would leave pgbench no room for
@@ -55,8 +62,19 @@ kafka_level=${levels##* }   # commit → Kafka is read during the spread load at
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
 jvm_pid=$(cat "$RUN_DIR/warehouse-service.pid")
 jvm() { awk '{print $14+$15}' "/proc/$jvm_pid/stat"; }
+# Each measured run starts just after a checkpoint: the first change of each page after one writes the
+# whole page to the WAL, and a run that a timed checkpoint (every 5 min) falls into pays for that
+# while the run beside it does not. CHECKPOINT needs PostgreSQL's superuser (as deploy/postgres.sh).
+checkpoint() {
+  if [ -n "${BEIQIN_PG_ADMIN_URL:-}" ]; then
+    psql "$BEIQIN_PG_ADMIN_URL" -qAt -c CHECKPOINT
+  else
+    as_root runuser -u postgres -- psql -h /var/run/postgresql -p "$PG_PORT" -qAt -c CHECKPOINT
+  fi >/dev/null 2>&1 || log "could not CHECKPOINT (needs PostgreSQL's superuser): a run may straddle one"
+}
 run_wrk() { # connections seconds label items
   local threads=$(( $1 < 2 ? 1 : 2 )) busy0 jvm0
+  [[ $3 == warmup* ]] || checkpoint
   busy0=$(busy) jvm0=$(jvm)
   BENCH_RUN="$stamp-$3" BENCH_ITEMS=$4 wrk -t "$threads" -c "$1" -d "$2s" --timeout 10s --latency \
     -s "$BEIQIN_ROOT/bench/receipt.lua" "$url" >"$out/wrk-$3.txt" 2>&1
@@ -66,6 +84,7 @@ run_pgbench() { # clients script label -D…
   local c=$1 script=$2 label=$3
   shift 3
   local busy0
+  checkpoint
   busy0=$(busy)
   PGPASSWORD=$PG_PASSWORD pgbench -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -n -f "$BEIQIN_ROOT/bench/$script" \
     -c "$c" -j $(( c < 2 ? 1 : 2 )) -T "$duration" -D warehouse="$warehouse" -D zone="$zone" -D division="$town" "$@" \
@@ -85,6 +104,17 @@ run_pgbench() { # clients script label -D…
 log "warming the JVM for ${warmup}s at 16 connections, both workloads"
 run_wrk 16 $(( warmup / 2 )) warmup-hot "$item"
 run_wrk 16 $(( warmup - warmup / 2 )) warmup-spread "$spread_items"
+compiled() { jstat -compiler "$jvm_pid" | awk 'NR == 2 {print $4}'; }   # seconds the JIT has worked so far
+round=0
+while [ "$round" -lt "$max_rounds" ]; do
+  round=$((round + 1))
+  before=$(compiled)
+  run_wrk 16 30 "warmup-round$round" "$spread_items"
+  spent=$(awk -v a="$before" -v b="$(compiled)" 'BEGIN {printf "%.2f", b - a}')
+  log "warm-up round $round: the JIT worked ${spent} s of 30 s"
+  echo "$round $spent" >>"$out/warmup-rounds.txt"
+  if awk -v s="$spent" -v q="$quiet" 'BEGIN {exit !(s < q)}'; then break; fi
+done
 
 for c in $levels; do
   log "hot row: the service at $c connections, then its own SQL by pgbench, ${duration}s each"
