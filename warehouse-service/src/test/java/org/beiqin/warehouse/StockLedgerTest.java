@@ -123,7 +123,9 @@ class StockLedgerTest extends WarehouseTestBase {
         String town = newTownship();
         String warehouse = createWarehouse(town, "仓库");
         String boots = createItem(town, "胶鞋", "FLOOD", "PERSONAL_KIT", "双");
-        receive(town, warehouse, boots, 3).statusCode(201);
+        // the answer to a posting carries its place in the ledger, as the stock card shows it
+        Number seq = receive(town, warehouse, boots, 3).statusCode(201).extract().path("seq");
+        assertThat(seq).isNotNull();
 
         keeper(town).body(Map.of("itemId", boots, "quantity", 4, "reason", "抢险"))
                 .post("/api/warehouse/warehouses/" + warehouse + "/scraps").then().statusCode(409)
@@ -132,7 +134,7 @@ class StockLedgerTest extends WarehouseTestBase {
                 .body("available", equalTo(3));
         assertThat(balance(town, warehouse, boots)).isEqualByComparingTo("3");
         keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stock-card/" + boots).then()
-                .body("movements", hasSize(1));
+                .body("movements", hasSize(1)).body("movements[0].seq", equalTo(seq.intValue()));
     }
 
     @Test

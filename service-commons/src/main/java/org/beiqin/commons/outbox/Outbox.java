@@ -47,6 +47,28 @@ public class Outbox {
             Object data) {
     }
 
+    /** One encoded outbox row, for a caller that writes it in a statement of its own ({@link #prepare}). */
+    public record Row(UUID id, String topic, String recordKey, String type, String payload) {
+
+        /** The columns a row fills, in this record's order. */
+        public static final String COLUMNS = "outbox_event (id, topic, record_key, type, payload)";
+    }
+
+    /**
+     * Encodes one CloudEvent for a caller that writes it together with the change that caused it, in
+     * the same statement (a data-modifying {@code WITH}): one round trip instead of two. The caller
+     * must insert the row into {@link Row#COLUMNS} in the transaction it runs in; the relay is woken
+     * after that transaction commits, as for {@link #enqueue}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Row prepare(Event event) {
+        UUID id = UUID.randomUUID();
+        byte[] payload = CloudEventCodec.encode(id, config.source(), event.type(), event.subject(), event.time(),
+                event.dataSchema(), event.data());
+        wakeRelayAfterCommit();
+        return new Row(id, event.topic(), event.recordKey(), event.type(), CloudEventCodec.text(payload));
+    }
+
     /** Enqueues one CloudEvent; returns its id. Must run inside the transaction of the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(String topic, String recordKey, String type, String subject, Instant time, String dataSchema,

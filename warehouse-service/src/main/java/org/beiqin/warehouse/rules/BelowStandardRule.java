@@ -44,11 +44,20 @@ public class BelowStandardRule extends RuleSupport {
 
     /** The verdicts on {@code items}, not yet written: their minimums and usable stock read in one query. */
     public Discrepancies.Verdicts judgeAll(Warehouse warehouse, Collection<Item> items) {
+        return judgeAll(warehouse, items, Map.of());
+    }
+
+    /**
+     * {@link #judgeAll(Warehouse, Collection)} with the standings already read after the change
+     * (a posting's statement reads its item's): no query when they cover every item.
+     */
+    public Discrepancies.Verdicts judgeAll(Warehouse warehouse, Collection<Item> items,
+            Map<UUID, StockQueries.Standing> known) {
         if (items.isEmpty()) {
             return Discrepancies.Verdicts.none();
         }
-        Map<UUID, StockQueries.Standing> standings = stock.standings(warehouse.id,
-                items.stream().map(i -> i.id).toList(), today());
+        Map<UUID, StockQueries.Standing> standings = items.stream().allMatch(i -> known.containsKey(i.id)) ? known
+                : stock.standings(warehouse.id, items.stream().map(i -> i.id).toList(), today());
         List<Discrepancy> found = new ArrayList<>();
         List<Discrepancies.Resolution> met = new ArrayList<>();
         for (Item item : items) {

@@ -59,8 +59,9 @@ public class WarehouseRules {
         return stocktakeOverdue;
     }
 
-    public void afterMovement(Movement movement, Warehouse warehouse, Item item) {
-        afterMovements(warehouse, List.of(movement), Map.of(item.id, item));
+    public void afterMovement(Movement movement, Warehouse warehouse, Item item, StockQueries.Standing standingAfter) {
+        afterMovements(warehouse, List.of(movement), Map.of(item.id, item),
+                standingAfter == null ? Map.of() : Map.of(item.id, standingAfter));
     }
 
     /**
@@ -68,6 +69,12 @@ public class WarehouseRules {
      * per subject over the whole set, in a fixed number of statements.
      */
     public void afterMovements(Warehouse warehouse, List<Movement> movements, Map<UUID, Item> items) {
+        afterMovements(warehouse, movements, items, Map.of());
+    }
+
+    /** {@code standings}: what the postings already read of their items' standings, not read again. */
+    private void afterMovements(Warehouse warehouse, List<Movement> movements, Map<UUID, Item> items,
+            Map<UUID, StockQueries.Standing> standings) {
         List<Movement> moved = movements.stream().filter(m -> m.delta.signum() != 0).toList();
         if (!moved.isEmpty()) {
             Map<UUID, StorageZone> zones = new HashMap<>();
@@ -79,7 +86,7 @@ public class WarehouseRules {
                             .distinct().toList())
                     .and(expiredStock.judgeAll(warehouse, items, moved.stream()
                             .map(m -> new StockQueries.Place(null, m.itemId, m.lot)).distinct().toList()))
-                    .and(belowStandard.judgeAll(warehouse, touched)));
+                    .and(belowStandard.judgeAll(warehouse, touched, standings)));
             personalKit.checkAll(warehouse, touched.stream().filter(i -> i.kind == ItemKind.PERSONAL_KIT).toList());
         }
         for (Movement movement : movements) {
@@ -92,8 +99,9 @@ public class WarehouseRules {
     }
 
     /** A reversal undoes {@code original}: re-check the issue it belonged to as well. */
-    public void afterReversal(Movement reversal, Movement original, Warehouse warehouse, Item item) {
-        afterMovement(reversal, warehouse, item);
+    public void afterReversal(Movement reversal, Movement original, Warehouse warehouse, Item item,
+            StockQueries.Standing standingAfter) {
+        afterMovement(reversal, warehouse, item, standingAfter);
         if (original.type == MovementType.ADJUSTMENT) {
             adjustmentUnapproved.reversed(original, reversal);
         }

@@ -313,8 +313,9 @@ public class MovementService {
         m.transferId = original.transferId;
         m.referenceType = original.referenceType;
         m.referenceId = original.referenceId;
-        Movement posted = ledger.post(m, item);
-        rules.afterReversal(posted, original, warehouse, item);
+        StockLedger.Posted reversal = ledger.post(m, item);
+        Movement posted = reversal.movement();
+        rules.afterReversal(posted, original, warehouse, item, reversal.standing());
         if (approvedByCounty) {
             rules.ledgerMismatch().bookChanged(warehouse, original.zoneId, original.itemId, original.lot, true);
         }
@@ -343,9 +344,9 @@ public class MovementService {
     }
 
     private Movement post(Movement m, Warehouse warehouse, Item item) {
-        Movement posted = ledger.post(m, item);
-        rules.afterMovement(posted, warehouse, item);
-        return posted;
+        StockLedger.Posted posted = ledger.post(m, item);
+        rules.afterMovement(posted.movement(), warehouse, item, posted.standing());
+        return posted.movement();
     }
 
     private static Movement movement(MovementType type, Warehouse warehouse, Item item, UUID zoneId, String lot,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,19 @@ public class StockLedger {
     @Inject
     Clock clock;
 
-    /** Fills in who and when, applies {@code movement.delta} to the balance, persists, publishes. */
-    public Movement post(Movement movement, Item item) {
+    /** A posted movement, and its item's standing in the warehouse after it (null when the balance did not change). */
+    public record Posted(Movement movement, StockQueries.Standing standing) {
+    }
+
+    /**
+     * Fills in who and when, and posts: the ledger row, its event and the balance in one statement
+     * (data-modifying {@code WITH}s), one round trip, which also reads the item's standard and usable
+     * stock after the change for the below-standard rule. The balance's row is locked from that
+     * statement to the commit; the event is encoded before it, not while other postings to the same
+     * stock wait. A withdrawal that would take the balance below zero is refused, and the refusal
+     * rolls the statement's ledger row and event back with the rest of the transaction.
+     */
+    public Posted post(Movement movement, Item item) {
         Instant now = clock.instant();
         movement.id = UUID.randomUUID();
         movement.actor = caller.name();
@@ -66,15 +78,97 @@ public class StockLedger {
         if (movement.lot == null) {
             movement.lot = "";
         }
-        movement.persist();
-        outbox.enqueue(Topics.WAREHOUSE_MOVEMENTS, movement.itemId.toString(), EventTypes.STOCK_MOVED,
-                movement.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA, event(movement, item));
-        // the balance last: its row stays locked until the commit, so the event is encoded and the
-        // ledger row written before, not while other postings to the same stock wait (a refusal
-        // below rolls all of it back)
-        apply(movement);
-        return movement;
+        Outbox.Row event = outbox.prepare(new Outbox.Event(Topics.WAREHOUSE_MOVEMENTS, movement.itemId.toString(),
+                EventTypes.STOCK_MOVED, movement.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA,
+                event(movement, item)));
+        int sign = movement.delta.signum();
+        var statement = em.createNativeQuery(POST + (sign > 0 ? ADD + STANDING : sign < 0 ? TAKE + STANDING : NO_CHANGE))
+                .setParameter(1, movement.id).setParameter(2, movement.warehouseId).setParameter(3, movement.division)
+                .setParameter(4, movement.type.name()).setParameter(5, movement.itemId).setParameter(6, movement.zoneId)
+                .setParameter(7, movement.lot).setParameter(8, movement.quantity).setParameter(9, movement.delta)
+                .setParameter(10, movement.reason).setParameter(11, movement.actor).setParameter(12, movement.actorId)
+                .setParameter(13, movement.occurredAt).setParameter(14, movement.recordedAt)
+                .setParameter(15, movement.recipientName).setParameter(16, movement.recipientPhone)
+                .setParameter(17, movement.dueBack).setParameter(18, movement.referenceType)
+                .setParameter(19, movement.referenceId).setParameter(20, movement.issueId)
+                .setParameter(21, movement.reversesId).setParameter(22, movement.transferId)
+                .setParameter(23, movement.stocktakeId)
+                .setParameter(24, event.id()).setParameter(25, event.topic()).setParameter(26, event.recordKey())
+                .setParameter(27, event.type()).setParameter(28, event.payload());
+        if (sign != 0) {
+            // the same day as the rules judge by (RuleSupport.today)
+            statement.setParameter(29, LocalDate.now(clock));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = statement.getResultList();
+        if (rows.isEmpty()) {
+            BigDecimal available = StockQueries.scalar(em.createNativeQuery("""
+                    SELECT quantity FROM stock_balance
+                    WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
+                    .setParameter(1, movement.warehouseId).setParameter(2, movement.zoneId)
+                    .setParameter(3, movement.itemId).setParameter(4, movement.lot).getResultList());
+            throw new ProblemException(409, "insufficient-stock", List.of(),
+                    Map.of("available", available, "requested", movement.delta.negate()),
+                    available.stripTrailingZeros().toPlainString(),
+                    movement.delta.negate().stripTrailingZeros().toPlainString());
+        }
+        Object[] row = rows.get(0);
+        movement.seq = ((Number) row[0]).longValue();
+        return new Posted(movement, sign == 0 ? null
+                : new StockQueries.Standing((BigDecimal) row[1], (BigDecimal) row[2]));
     }
+
+    /** The ledger row (?1–?23) and its event (?24–?28); the balance's step and what it reads back follow. */
+    private static final String POST = """
+            WITH posted AS (
+                INSERT INTO movement (id, warehouse_id, division, type, item_id, zone_id, lot, quantity, delta, reason,
+                                      actor, actor_id, occurred_at, recorded_at, recipient_name, recipient_phone,
+                                      due_back, reference_type, reference_id, issue_id, reverses_id, transfer_id,
+                                      stocktake_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                        ?21, ?22, ?23)
+                RETURNING seq),
+            event AS (
+                INSERT INTO %s VALUES (?24, ?25, ?26, ?27, ?28))
+            """.formatted(Outbox.Row.COLUMNS);
+    /** Stock added: the balance made or added to. */
+    private static final String ADD = """
+            , moved AS (
+                INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
+                VALUES (?2, ?6, ?5, ?7, ?9, ?14)
+                ON CONFLICT (warehouse_id, zone_id, item_id, lot)
+                DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+                RETURNING quantity)
+            """;
+    /**
+     * Stock taken: one conditional UPDATE, re-checked by PostgreSQL on the row version it locks, so
+     * concurrent withdrawals serialise on the row and the balance never goes below zero. No row back:
+     * refused.
+     */
+    private static final String TAKE = """
+            , moved AS (
+                UPDATE stock_balance SET quantity = quantity + ?9, updated_at = ?14
+                WHERE warehouse_id = ?2 AND zone_id = ?6 AND item_id = ?5 AND lot = ?7 AND quantity + ?9 >= 0
+                RETURNING quantity)
+            """;
+    /**
+     * The posting's place, and the item's standard and usable stock after it (as
+     * {@link StockQueries#standings} reads them; ?29 is today): the balance just written, unless its
+     * lot has expired, and the item's other balances in the warehouse, expired lots left out. The
+     * other balances come from the statement's snapshot, the one written from its RETURNING.
+     */
+    private static final String STANDING = """
+            SELECT (SELECT seq FROM posted),
+                   (SELECT s.minimum FROM stock_standard s WHERE s.warehouse_id = ?2 AND s.item_id = ?5),
+                   CASE WHEN EXISTS (SELECT 1 FROM stock_lot l WHERE l.item_id = ?5 AND l.code = ?7 AND l.expires_on < ?29)
+                        THEN 0 ELSE m.quantity END
+                   + coalesce((SELECT sum(b.quantity) FROM stock_balance b
+                               LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+                               WHERE b.warehouse_id = ?2 AND b.item_id = ?5 AND (b.zone_id <> ?6 OR b.lot <> ?7)
+                                 AND (l.expires_on IS NULL OR l.expires_on >= ?29)), 0)
+            FROM moved m""";
+    /** No change to the balance (a write-off of what was issued and not returned). */
+    private static final String NO_CHANGE = "SELECT seq, NULL, NULL FROM posted";
 
     /**
      * {@link #post} for many movements of one warehouse posted now (a stocktake's corrections), in
@@ -201,37 +295,6 @@ public class StockLedger {
                         Map.of("itemId", place.itemId(), "available", available, "requested", requested),
                         items.get(place.itemId()).name, available.stripTrailingZeros().toPlainString(),
                         requested.stripTrailingZeros().toPlainString());
-            }
-        }
-    }
-
-    private void apply(Movement m) {
-        int sign = m.delta.signum();
-        if (sign > 0) {
-            em.createNativeQuery("""
-                    INSERT INTO stock_balance (warehouse_id, zone_id, item_id, lot, quantity, updated_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                    ON CONFLICT (warehouse_id, zone_id, item_id, lot)
-                    DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity, updated_at = EXCLUDED.updated_at""")
-                    .setParameter(1, m.warehouseId).setParameter(2, m.zoneId).setParameter(3, m.itemId)
-                    .setParameter(4, m.lot).setParameter(5, m.delta).setParameter(6, m.recordedAt)
-                    .executeUpdate();
-        } else if (sign < 0) {
-            int updated = em.createNativeQuery("""
-                    UPDATE stock_balance SET quantity = quantity + ?5, updated_at = ?6
-                    WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4 AND quantity + ?5 >= 0""")
-                    .setParameter(1, m.warehouseId).setParameter(2, m.zoneId).setParameter(3, m.itemId)
-                    .setParameter(4, m.lot).setParameter(5, m.delta).setParameter(6, m.recordedAt)
-                    .executeUpdate();
-            if (updated == 0) {
-                BigDecimal available = StockQueries.scalar(em.createNativeQuery("""
-                        SELECT quantity FROM stock_balance
-                        WHERE warehouse_id = ?1 AND zone_id = ?2 AND item_id = ?3 AND lot = ?4""")
-                        .setParameter(1, m.warehouseId).setParameter(2, m.zoneId).setParameter(3, m.itemId)
-                        .setParameter(4, m.lot).getResultList());
-                throw new ProblemException(409, "insufficient-stock", List.of(),
-                        Map.of("available", available, "requested", m.delta.negate()),
-                        available.stripTrailingZeros().toPlainString(), m.delta.negate().stripTrailingZeros().toPlainString());
             }
         }
     }
