@@ -3,7 +3,9 @@
 -- check it was not used in the former caller form), read the warehouse, the item and its default
 -- zone in one query, write the ledger row, its outbox event and the balance in one statement (its
 -- row locked from there to the commit) that also reads back the item's standard and usable stock
--- (for the below-standard rule; the mixed-storage rule reads nothing when the zone's category is the
+-- for the below-standard rule — unless the posting waited for the row while another transaction
+-- changed it, as on the hot row nearly every receipt does: then the rule reads them again in a
+-- statement of its own, as here (the mixed-storage rule reads nothing when the zone's category is the
 -- item's, the expired-stock rule nothing for stock without a lot), resolve what the rules no longer
 -- find in one statement, store the response. pgbench runs it at the same client counts as the HTTP
 -- load: its rate is the database's own ceiling for this work.
@@ -43,8 +45,16 @@ SELECT (SELECT seq FROM posted),
        + coalesce((SELECT sum(b.quantity) FROM stock_balance b
                    LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
                    WHERE b.warehouse_id = ':warehouse' AND b.item_id = ':item' AND (b.zone_id <> ':zone' OR b.lot <> '')
-                     AND (l.expires_on IS NULL OR l.expires_on >= current_date)), 0)
+                     AND (l.expires_on IS NULL OR l.expires_on >= current_date)), 0),
+       coalesce((SELECT b.quantity FROM stock_balance b
+                 WHERE b.warehouse_id = ':warehouse' AND b.zone_id = ':zone' AND b.item_id = ':item' AND b.lot = ''), 0)
+       + :amount = m.quantity
 FROM moved m;
+SELECT r.item_id, s.minimum, coalesce((SELECT sum(b.quantity) FROM stock_balance b
+        LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
+        WHERE b.warehouse_id = ':warehouse' AND b.item_id = r.item_id AND (l.expires_on IS NULL OR l.expires_on >= current_date)), 0)
+    FROM unnest(ARRAY[CAST(':item' AS uuid)]) AS r (item_id)
+    LEFT JOIN stock_standard s ON s.warehouse_id = ':warehouse' AND s.item_id = r.item_id;
 WITH target AS (
     SELECT d.key FROM discrepancy_state d WHERE d.key = ANY(ARRAY['bench/mixed', 'bench/standard']) AND d.is_open
     ORDER BY d.key FOR UPDATE)

@@ -52,17 +52,21 @@ public class StockLedger {
     @Inject
     Clock clock;
 
-    /** A posted movement, and its item's standing in the warehouse after it (null when the balance did not change). */
+    /**
+     * A posted movement, and its item's standing in the warehouse after it: null when the balance did
+     * not change, or when another transaction changed it while the posting waited for its row.
+     */
     public record Posted(Movement movement, StockQueries.Standing standing) {
     }
 
     /**
      * Fills in who and when, and posts: the ledger row, its event and the balance in one statement
      * (data-modifying {@code WITH}s), one round trip, which also reads the item's standard and usable
-     * stock after the change for the below-standard rule. The balance's row is locked from that
-     * statement to the commit; the event is encoded before it, not while other postings to the same
-     * stock wait. A withdrawal that would take the balance below zero is refused, and the refusal
-     * rolls the statement's ledger row and event back with the rest of the transaction.
+     * stock after the change for the below-standard rule (unless another transaction changed the
+     * balance while this one waited for its row: see {@link #STANDING}). The balance's row is locked
+     * from that statement to the commit; the event is encoded before it, not while other postings to
+     * the same stock wait. A withdrawal that would take the balance below zero is refused, and the
+     * refusal rolls the statement's ledger row and event back with the rest of the transaction.
      */
     public Posted post(Movement movement, Item item) {
         Instant now = clock.instant();
@@ -82,7 +86,8 @@ public class StockLedger {
                 EventTypes.STOCK_MOVED, movement.id.toString(), now, EventTypes.STOCK_MOVED_SCHEMA,
                 event(movement, item)));
         int sign = movement.delta.signum();
-        var statement = em.createNativeQuery(POST + (sign > 0 ? ADD + STANDING : sign < 0 ? TAKE + STANDING : NO_CHANGE))
+        String balance = sign > 0 ? ADD + STANDING : sign < 0 ? TAKE + STANDING : NO_CHANGE;
+        var statement = em.createNativeQuery(POST + balance)
                 .setParameter(1, movement.id).setParameter(2, movement.warehouseId).setParameter(3, movement.division)
                 .setParameter(4, movement.type.name()).setParameter(5, movement.itemId).setParameter(6, movement.zoneId)
                 .setParameter(7, movement.lot).setParameter(8, movement.quantity).setParameter(9, movement.delta)
@@ -114,8 +119,9 @@ public class StockLedger {
         }
         Object[] row = rows.get(0);
         movement.seq = ((Number) row[0]).longValue();
-        return new Posted(movement, sign == 0 ? null
-                : new StockQueries.Standing((BigDecimal) row[1], (BigDecimal) row[2]));
+        boolean current = Boolean.TRUE.equals(row[3]);
+        return new Posted(movement,
+                current ? new StockQueries.Standing((BigDecimal) row[1], (BigDecimal) row[2]) : null);
     }
 
     /** The ledger row (?1–?23) and its event (?24–?28); the balance's step and what it reads back follow. */
@@ -156,19 +162,30 @@ public class StockLedger {
      * {@link StockQueries#standings} reads them; ?29 is today): the balance just written, unless its
      * lot has expired, and the item's other balances in the warehouse, expired lots left out. The
      * other balances come from the statement's snapshot, the one written from its RETURNING.
+     *
+     * <p>That snapshot is taken when the statement starts. When the balance's row was locked by
+     * another transaction, the statement waits, and then writes the row as that transaction left it
+     * — but its snapshot does not see what that transaction did to the item's other balances (a
+     * transfer between two of its zones, a stocktake's corrections). The last column tells: the row
+     * as the snapshot saw it, plus the delta, is what was written only if no one changed it in
+     * between. Otherwise the standing is not used and the rule reads it afresh.
      */
     private static final String STANDING = """
             SELECT (SELECT seq FROM posted),
                    (SELECT s.minimum FROM stock_standard s WHERE s.warehouse_id = ?2 AND s.item_id = ?5),
-                   CASE WHEN EXISTS (SELECT 1 FROM stock_lot l WHERE l.item_id = ?5 AND l.code = ?7 AND l.expires_on < ?29)
+                   CASE WHEN EXISTS (SELECT 1 FROM stock_lot l
+                                     WHERE l.item_id = ?5 AND l.code = ?7 AND l.expires_on < ?29)
                         THEN 0 ELSE m.quantity END
                    + coalesce((SELECT sum(b.quantity) FROM stock_balance b
                                LEFT JOIN stock_lot l ON l.item_id = b.item_id AND l.code = b.lot
                                WHERE b.warehouse_id = ?2 AND b.item_id = ?5 AND (b.zone_id <> ?6 OR b.lot <> ?7)
-                                 AND (l.expires_on IS NULL OR l.expires_on >= ?29)), 0)
+                                 AND (l.expires_on IS NULL OR l.expires_on >= ?29)), 0),
+                   coalesce((SELECT b.quantity FROM stock_balance b
+                             WHERE b.warehouse_id = ?2 AND b.zone_id = ?6 AND b.item_id = ?5 AND b.lot = ?7), 0)
+                   + ?9 = m.quantity
             FROM moved m""";
     /** No change to the balance (a write-off of what was issued and not returned). */
-    private static final String NO_CHANGE = "SELECT seq, NULL, NULL FROM posted";
+    private static final String NO_CHANGE = "SELECT seq, NULL, NULL, false FROM posted";
 
     /**
      * {@link #post} for many movements of one warehouse posted now (a stocktake's corrections), in

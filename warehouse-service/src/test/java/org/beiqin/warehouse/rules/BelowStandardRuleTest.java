@@ -2,21 +2,33 @@ package org.beiqin.warehouse.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
 import org.beiqin.contract.EventTypes;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class BelowStandardRuleTest extends RuleTestBase {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void sixLifeJacketsAgainstAStandardOfSeventyNineIsFlaggedUntilStockReachesIt() {
@@ -68,6 +80,60 @@ class BelowStandardRuleTest extends RuleTestBase {
         post(town, warehouse, "receipts", water, "B", null, 7).statusCode(201);
         assertThat(awaitResolved("BELOW_STANDARD", warehouse, water).resolution().evidence())
                 .containsEntry("available", "12");
+    }
+
+    @Test
+    void aPostingThatWaitedForItsBalanceCountsWhatTheOtherTransactionDidToTheOtherLots() throws Exception {
+        String town = newTownship();
+        String warehouse = createWarehouse(town, "贾峪镇应急仓库");
+        String water = water(town);
+        post(town, warehouse, "receipts", water, "L1", clock.today().plusDays(100), 6).statusCode(201);
+        post(town, warehouse, "receipts", water, "L2", clock.today().plusDays(200), 3).statusCode(201);
+        keeper(town).body(Map.of("minimum", 12))
+                .put("/api/warehouse/warehouses/" + warehouse + "/standards/" + water).then().statusCode(204);
+        assertThat(awaitOpened("BELOW_STANDARD", warehouse, water).evidence()).containsEntry("available", "9");
+
+        // another transaction moves 5 boxes from L1 to L2 and holds both rows; a receipt into L2 waits for it
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement move = other.prepareStatement("UPDATE stock_balance SET quantity = quantity + ? "
+                    + "WHERE warehouse_id = ? AND item_id = ? AND lot = ?")) {
+                for (Object[] change : new Object[][] {{-5, "L1"}, {5, "L2"}}) {
+                    move.setInt(1, (Integer) change[0]);
+                    move.setObject(2, UUID.fromString(warehouse));
+                    move.setObject(3, UUID.fromString(water));
+                    move.setString(4, (String) change[1]);
+                    assertThat(move.executeUpdate()).isEqualTo(1);
+                }
+            }
+            CompletableFuture<Integer> receipt = CompletableFuture.supplyAsync(
+                    () -> post(town, warehouse, "receipts", water, "L2", null, 1).extract().statusCode());
+            awaitWaitingForALock();
+            other.commit();
+            assertThat(receipt.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        }
+        // L1's 1 and L2's 9: 10, still below 12 (L1 read as it was before the other transaction gives 15)
+        awaitUpdated("BELOW_STANDARD", "可用 10箱", warehouse, water);
+        assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "BELOW_STANDARD", warehouse, water)).isZero();
+    }
+
+    /** Until a session of the service's database waits for a lock (the receipt, behind the other transaction). */
+    private void awaitWaitingForALock() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement waiting = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (true) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    if (row.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the receipt waits for the locked row").isLessThan(until);
+                Thread.sleep(50);
+            }
+        }
     }
 
     private static ValidatableResponse post(String town, String warehouse, String what, String item, String lot,
