@@ -93,36 +93,50 @@ class BelowStandardRuleTest extends RuleTestBase {
                 .put("/api/warehouse/warehouses/" + warehouse + "/standards/" + water).then().statusCode(204);
         assertThat(awaitOpened("BELOW_STANDARD", warehouse, water).evidence()).containsEntry("available", "9");
 
-        // another transaction moves 5 boxes from L1 to L2 and holds both rows; a receipt into L2 waits for it
+        // another transaction (as a stocktake's corrections would: L1 five short, L2 five over) holds
+        // both rows; a receipt into L2 waits for it
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement move = other.prepareStatement("UPDATE stock_balance SET quantity = quantity + ? "
-                    + "WHERE warehouse_id = ? AND item_id = ? AND lot = ?")) {
-                for (Object[] change : new Object[][] {{-5, "L1"}, {5, "L2"}}) {
-                    move.setInt(1, (Integer) change[0]);
-                    move.setObject(2, UUID.fromString(warehouse));
-                    move.setObject(3, UUID.fromString(water));
-                    move.setString(4, (String) change[1]);
-                    assertThat(move.executeUpdate()).isEqualTo(1);
+            try {
+                try (PreparedStatement move = other.prepareStatement("UPDATE stock_balance SET quantity = quantity + ? "
+                        + "WHERE warehouse_id = ? AND item_id = ? AND lot = ?")) {
+                    for (Object[] change : new Object[][] {{-5, "L1"}, {5, "L2"}}) {
+                        move.setInt(1, (Integer) change[0]);
+                        move.setObject(2, UUID.fromString(warehouse));
+                        move.setObject(3, UUID.fromString(water));
+                        move.setString(4, (String) change[1]);
+                        assertThat(move.executeUpdate()).isEqualTo(1);
+                    }
                 }
+                CompletableFuture<Integer> receipt = CompletableFuture.supplyAsync(
+                        () -> post(town, warehouse, "receipts", water, "L2", null, 1).extract().statusCode());
+                awaitBlockedBy(other);
+                other.commit();
+                assertThat(receipt.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            } finally {
+                // after a failure before the commit, the change must not be committed when the pool
+                // resets the connection
+                other.rollback();
             }
-            CompletableFuture<Integer> receipt = CompletableFuture.supplyAsync(
-                    () -> post(town, warehouse, "receipts", water, "L2", null, 1).extract().statusCode());
-            awaitWaitingForALock();
-            other.commit();
-            assertThat(receipt.get(30, TimeUnit.SECONDS)).isEqualTo(201);
         }
         // L1's 1 and L2's 9: 10, still below 12 (L1 read as it was before the other transaction gives 15)
         awaitUpdated("BELOW_STANDARD", "可用 10箱", warehouse, water);
         assertThat(countEvents(EventTypes.DISCREPANCY_RESOLVED, "BELOW_STANDARD", warehouse, water)).isZero();
     }
 
-    /** Until a session of the service's database waits for a lock (the receipt, behind the other transaction). */
-    private void awaitWaitingForALock() throws Exception {
+    /** Until another session of the database waits for a lock that {@code holder} holds (the receipt, behind it). */
+    private void awaitBlockedBy(Connection holder) throws Exception {
+        int holderPid;
+        try (PreparedStatement self = holder.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet row = self.executeQuery()) {
+            row.next();
+            holderPid = row.getInt(1);
+        }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement waiting = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+                PreparedStatement waiting = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            waiting.setInt(1, holderPid);
             while (true) {
                 try (ResultSet row = waiting.executeQuery()) {
                     row.next();
