@@ -104,13 +104,20 @@ run_pgbench() { # clients script label -D…
 log "warming the JVM for ${warmup}s at 16 connections, both workloads"
 run_wrk 16 $(( warmup / 2 )) warmup-hot "$item"
 run_wrk 16 $(( warmup - warmup / 2 )) warmup-spread "$spread_items"
-compiled() { jstat -compiler "$jvm_pid" | awk 'NR == 2 {print $4}'; }   # seconds the JIT has worked so far
+# seconds the JIT has worked so far; a jstat that cannot read the JVM must not pass for a quiet JIT
+compiled() {
+  local seconds
+  seconds=$(jstat -compiler "$jvm_pid" 2>/dev/null | awk 'NR == 2 {print $4}')
+  [[ $seconds =~ ^[0-9.]+$ ]] || die "jstat -compiler could not read the warehouse JVM ($jvm_pid)"
+  echo "$seconds"
+}
 round=0
 while [ "$round" -lt "$max_rounds" ]; do
   round=$((round + 1))
   before=$(compiled)
   run_wrk 16 30 "warmup-round$round" "$spread_items"
-  spent=$(awk -v a="$before" -v b="$(compiled)" 'BEGIN {printf "%.2f", b - a}')
+  after=$(compiled)
+  spent=$(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.2f", b - a}')
   log "warm-up round $round: the JIT worked ${spent} s of 30 s"
   echo "$round $spent" >>"$out/warmup-rounds.txt"
   if awk -v s="$spent" -v q="$quiet" 'BEGIN {exit !(s < q)}'; then break; fi
