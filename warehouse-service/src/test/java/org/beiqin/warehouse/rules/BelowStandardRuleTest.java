@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.beiqin.contract.Discrepancy;
@@ -132,21 +133,17 @@ class BelowStandardRuleTest extends RuleTestBase {
             row.next();
             holderPid = row.getInt(1);
         }
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement waiting = connection.prepareStatement(
                         "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
             waiting.setInt(1, holderPid);
-            while (true) {
-                try (ResultSet row = waiting.executeQuery()) {
-                    row.next();
-                    if (row.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                assertThat(System.nanoTime()).as("the receipt waits for the locked row").isLessThan(until);
-                Thread.sleep(50);
-            }
+            Awaitility.await("the receipt waits for the locked row").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        try (ResultSet row = waiting.executeQuery()) {
+                            row.next();
+                            return row.getLong(1) > 0;
+                        }
+                    });
         }
     }
 
