@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,21 @@ class BadInputTest extends WarehouseTestBase {
         assertThat(balance(town, warehouse, item)).isEqualByComparingTo("0");
         keeper(town).get("/api/warehouse/warehouses/" + warehouse + "/stock-card/" + item).then()
                 .body("movements.size()", equalTo(0));
+    }
+
+    @Test
+    void aWarehouseWithAnEmptyZoneIsRefusedAndNotRegistered() {
+        String town = newTownship();
+        List<Object> zones = new ArrayList<>();
+        zones.add(null);
+        Map<String, Object> body = new HashMap<>(Map.of("division", town, "name", "空存放区仓库"));
+        body.put("zones", zones);
+        keeper(town).body(body).post("/api/warehouse/warehouses").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:beiqin:problem:validation"))
+                .body("errors.field", hasItem(startsWith("zones")));
+        keeper(town).get("/api/warehouse/warehouses?division=" + town).then().statusCode(200)
+                .body("size()", equalTo(0));
     }
 
     @Test

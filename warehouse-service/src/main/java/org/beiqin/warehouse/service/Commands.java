@@ -49,7 +49,7 @@ public final class Commands {
             @Schema(description = "出入口是否通畅") Boolean entranceClear,
             @Schema(description = "仓库门能否手动开启") Boolean manualDoorRelease,
             @Schema(description = "有无备用电源") Boolean backupPower,
-            @Schema(description = "存放区；不填则按防汛/防火/救灾/其他各建一个") @Size(max = 50) List<@Valid Zone> zones) {
+            @Schema(description = "存放区；不填则按防汛/防火/救灾/其他各建一个") @Size(max = 50) List<@Valid @NotNull Zone> zones) {
     }
 
     @Schema(description = "存放区 A storage zone designated for one category")
