@@ -105,7 +105,11 @@ public class StockQueries {
     public record Standing(BigDecimal minimum, BigDecimal available) {
     }
 
-    /** The standing of each of {@code itemIds}, in one query: item id → minimum and usable quantity. */
+    /**
+     * The standing of each of {@code itemIds}, in one query: item id → minimum and usable quantity
+     * (expired lots left out). A single posting reads the same for its item inside its own statement
+     * ({@code StockLedger.STANDING}): what counts as usable changes in both places together.
+     */
     @SuppressWarnings("unchecked")
     public Map<UUID, Standing> standings(UUID warehouseId, Collection<UUID> itemIds, LocalDate today) {
         Map<UUID, Standing> standings = new HashMap<>();
