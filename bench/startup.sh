@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Start-up against a yardstick (issue 20): a bare Quarkus app with only REST and health
-# (bench/bare-app), then each service, restarted one at a time from its built app. For each: the
-# wall time from `java` until /q/health/ready answers (median of RUNS), Quarkus' own "started in",
-# and the resident memory once ready; then the service's time as a multiple of the bare app's.
-# Both are measured without and with the AppCDS archive the build leaves beside each app
-# (deploy/services.sh uses it when it is there). Prints figures; asserts nothing.
+# (bench/bare-app), then each service, restarted one at a time from its copy in .run/apps. For
+# each: the wall time from `java` until /q/health/ready answers (median of RUNS), Quarkus' own
+# "started in", and the resident memory once ready; then the service's time as a multiple of the
+# bare app's. Both are measured without and with an AppCDS archive made the same way for all: one
+# full start with -XX:ArchiveClassesAtExit (deploy/services.sh makes the services' on their first
+# start of a build; this script makes the bare app's). Prints figures; asserts nothing.
 # Needs deploy/start.sh first (it restarts the running services). RUNS=3 by default.
 source "$(dirname "${BASH_SOURCE[0]}")/../deploy/lib.sh"
 RUNS=${RUNS:-3}
@@ -12,9 +13,23 @@ services=(warehouse-service:8081 drill-service:8082 duty-roster-service:8083 rec
 bare="$BEIQIN_ROOT/bench/bare-app/target/quarkus-app"
 BARE_PORT=8099
 
-if [ ! -f "$bare/app-cds.jsa" ]; then
-  log "packaging the bare app (bench/bare-app) with its AppCDS archive"
+for s in "${services[@]}"; do
+  [ -f "$RUN_DIR/apps/${s%%:*}/app-cds.jsa" ] || die "${s%%:*} has no AppCDS archive yet: deploy/start.sh first"
+done
+if [ ! -f "$bare/quarkus-run.jar" ]; then
+  log "packaging the bare app (bench/bare-app)"
   (cd "$BEIQIN_ROOT" && ./mvnw -q -B -f bench/bare-app/pom.xml package -DskipTests)
+fi
+if [ ! -f "$bare/app-cds.jsa" ]; then
+  log "making the bare app's AppCDS archive"
+  rm -f "$bare/app-cds.jsa.new"
+  (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m -XX:ArchiveClassesAtExit=app-cds.jsa.new \
+    -jar quarkus-run.jar >/dev/null 2>&1) &
+  pid=$!
+  until curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.1; done
+  kill $pid; wait $pid 2>/dev/null || true
+  [ -s "$bare/app-cds.jsa.new" ] || die "the bare app's AppCDS archive was not written"
+  mv "$bare/app-cds.jsa.new" "$bare/app-cds.jsa"
 fi
 
 ms_now() { date +%s%N; }
