@@ -28,7 +28,8 @@ python3 "$BEIQIN_ROOT/bench/consumer_events.py" "$EVENTS" "$run" |
     --command-property batch.size=262144
 read -r _ end < <(committed)
 log "topic end offset $end; starting rectification-service"
-"$BEIQIN_ROOT/deploy/services.sh" start --no-build >/dev/null 2>&1 &
+# with the AppCDS archive it has, never a training run of its own: that would consume the backlog
+BEIQIN_APPCDS=use "$BEIQIN_ROOT/deploy/services.sh" start --no-build >/dev/null 2>&1 &
 first="" first_at="" last=0 last_at=0
 while :; do
   read -r c _ < <(committed)

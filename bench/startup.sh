@@ -14,22 +14,31 @@ bare="$BEIQIN_ROOT/bench/bare-app/target/quarkus-app"
 BARE_PORT=8099
 
 for s in "${services[@]}"; do
-  [ -f "$RUN_DIR/apps/${s%%:*}/app-cds.jsa" ] || die "${s%%:*} has no AppCDS archive yet: deploy/start.sh first"
+  [ -f "$RUN_DIR/apps/${s%%:*}/app-cds.jsa" ] ||
+    die "${s%%:*} has no AppCDS archive: deploy/start.sh makes it (or see .run/logs/${s%%:*}-appcds.log)"
 done
+! port_open 127.0.0.1 $BARE_PORT || die "port $BARE_PORT, the bare app's, is taken"
 if [ ! -f "$bare/quarkus-run.jar" ]; then
   log "packaging the bare app (bench/bare-app)"
   (cd "$BEIQIN_ROOT" && ./mvnw -q -B -f bench/bare-app/pom.xml package -DskipTests)
 fi
-if [ ! -f "$bare/app-cds.jsa" ]; then
+# trained.jsa, not app-cds.jsa: a bare app packaged before held Quarkus' own archive by that name
+if [ ! -f "$bare/trained.jsa" ]; then
   log "making the bare app's AppCDS archive"
-  rm -f "$bare/app-cds.jsa.new"
-  (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m -XX:ArchiveClassesAtExit=app-cds.jsa.new \
+  rm -f "$bare/trained.jsa.new"
+  (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m -XX:ArchiveClassesAtExit=trained.jsa.new \
     -jar quarkus-run.jar >/dev/null 2>&1) &
   pid=$!
-  until curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1; do sleep 0.1; done
-  kill $pid; wait $pid 2>/dev/null || true
-  [ -s "$bare/app-cds.jsa.new" ] || die "the bare app's AppCDS archive was not written"
-  mv "$bare/app-cds.jsa.new" "$bare/app-cds.jsa"
+  for _ in $(seq 1 600); do
+    curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 $pid 2>/dev/null || die "the bare app did not start"
+    sleep 0.1
+  done
+  kill $pid 2>/dev/null || true
+  status=0; wait $pid 2>/dev/null || status=$?
+  { [ $status = 0 ] || [ $status = 143 ]; } && [ -s "$bare/trained.jsa.new" ] ||
+    die "the bare app's AppCDS archive was not written (exit status $status)"
+  mv "$bare/trained.jsa.new" "$bare/trained.jsa"
 fi
 
 ms_now() { date +%s%N; }
@@ -40,7 +49,7 @@ rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 # bare_once CDS: starts the bare app, prints "ready-ms rss-mib", stops it
 bare_once() {
   local flags=() start pid ready rss
-  [ "$1" = on ] && flags=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto)
+  [ "$1" = on ] && flags=(-XX:SharedArchiveFile=trained.jsa -Xshare:auto)
   start=$(ms_now)
   (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m "${flags[@]}" -jar quarkus-run.jar >/dev/null 2>&1) &
   pid=$!

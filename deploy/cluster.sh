@@ -225,13 +225,11 @@ ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null; }
 
 start_services() {
   local entry name n
+  # the copies deploy/services.sh runs from, with the AppCDS archive its start made, if the build is the same
   for entry in "${REPLICATED[@]}"; do
-    name=${entry%%:*}
-    rm -rf "$RUN_DIR/apps/$name" && mkdir -p "$RUN_DIR/apps/$name"
-    cp -a "$BEIQIN_ROOT/$name/target/quarkus-app/." "$RUN_DIR/apps/$name/"
+    "$BEIQIN_ROOT/deploy/services.sh" copy "${entry%%:*}"
   done
-  rm -rf "$RUN_DIR/apps/gateway" && mkdir -p "$RUN_DIR/apps/gateway"
-  cp -a "$BEIQIN_ROOT/gateway/target/quarkus-app/." "$RUN_DIR/apps/gateway/"
+  "$BEIQIN_ROOT/deploy/services.sh" copy gateway
   # the first replicas one after another (each migrates its database), then the second ones
   for n in 1 2; do
     for entry in "${REPLICATED[@]}"; do
