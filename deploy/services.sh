@@ -142,6 +142,21 @@ run_one() {
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null; }
 
+# wait_up NAME PORT: waits until NAME is ready, two minutes at most; one that has stopped is an
+# error at once, with its log's errors and their causes
+wait_up() {
+  local i
+  for ((i = 0; i < 120; i++)); do
+    ready "$2" 2>/dev/null && return 0
+    if ! pid_alive "$RUN_DIR/$1.pid"; then
+      grep -a -E '^[0-9-]+ [0-9:,]+ ERROR|^Caused by' "$RUN_DIR/logs/$1.log" | cut -c1-300 | head -n 6 >&2 || true
+      die "$1 stopped while starting (see .run/logs/$1.log)"
+    fi
+    sleep 1
+  done
+  die "$1 did not come up within 120s (see .run/logs/$1.log)"
+}
+
 case "${1:-start}" in
   start)
     command -v curl >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq curl >/dev/null; }
@@ -154,7 +169,7 @@ case "${1:-start}" in
     # BEIQIN_APPCDS=use: an archive there is used, none is made (bench/consumer.sh)
     [ ${#stopped[@]} -eq 0 ] || [ "${BEIQIN_APPCDS:-on}" != on ] || train "${stopped[@]}"
     for s in "${SERVICES[@]}"; do start_one "$s"; done
-    for s in "${SERVICES[@]}"; do wait_for 120 "${s%%:*} (see .run/logs/${s%%:*}.log)" ready "${s##*:}"; done
+    for s in "${SERVICES[@]}"; do wait_up "${s%%:*}" "${s##*:}"; done
     log "services ready" ;;
   stop)
     stop_training
