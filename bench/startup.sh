@@ -29,12 +29,13 @@ if [ ! -f "$bare/trained.jsa" ]; then
   (cd "$bare" && BARE_PORT=$BARE_PORT exec java -Xms64m -Xmx512m -XX:ArchiveClassesAtExit=trained.jsa.new \
     -jar quarkus-run.jar >/dev/null 2>&1) &
   pid=$!
+  up=false
   for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1 && break
-    kill -0 $pid 2>/dev/null || die "the bare app did not start"
+    curl -fsS "http://127.0.0.1:$BARE_PORT/q/health/ready" >/dev/null 2>&1 && { up=true; break; }
     sleep 0.1
   done
   kill $pid 2>/dev/null || true
+  $up || die "the bare app did not come up within 60 s"
   status=0; wait $pid 2>/dev/null || status=$?
   { [ $status = 0 ] || [ $status = 143 ]; } && [ -s "$bare/trained.jsa.new" ] ||
     die "the bare app's AppCDS archive was not written (exit status $status)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the services and runs each from a copy of its built app (so a later build cannot pull
 # the jar from under a running process), then waits until each is ready.
-#   deploy/services.sh start [--no-build] | stop | status | run NAME | build
+#   deploy/services.sh start [--no-build] | stop | status | run NAME | build | copy NAME
 #
 # Start-up (issue 20): the first start of a build runs each service once to make its AppCDS
 # archive (train, below); every later start maps the classes from it instead of loading them.
