@@ -67,8 +67,9 @@ for round in $(seq 1 "$ROUNDS"); do
     checkpoint
     start=$(sql -d $DB -c "SELECT pg_current_wal_lsn()")
     bench 8 "$work/$v-insert.sql" >"$work/$v-insert.out" &
-    bench 1 "$work/$v-relay.sql" >"$work/$v-relay.out"
-    wait
+    inserting=$!
+    relay_ok=true; bench 1 "$work/$v-relay.sql" >"$work/$v-relay.out" || relay_ok=false
+    wait $inserting && $relay_ok || { cat "$work/$v-insert.out" "$work/$v-relay.out" >&2; die "pgbench failed ($v)"; }
     wal=$(sql -d $DB -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$start')::bigint")
     events=$(number "number of transactions actually processed" <"$work/$v-insert.out")
     printf '%-6s %-8s %10.0f %12.1f %14s %14s\n' "$round" "$v" "$(number tps <"$work/$v-insert.out")" \

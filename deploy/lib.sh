@@ -39,10 +39,12 @@ wait_for() {
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # pid_alive PIDFILE: the process runs (a killed process nobody reaped yet is a zombie, not alive).
+# Read from /proc, not ps: minimal Debian installs have no procps.
 pid_alive() {
   [ -f "$1" ] || return 1
-  local state; state=$(ps -o stat= -p "$(cat "$1")" 2>/dev/null) || return 1
-  [ -n "$state" ] && [ "${state:0:1}" != Z ]
+  local stat; stat=$(cat "/proc/$(cat "$1")/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }   # the state follows the command name, which may hold spaces and parentheses
+  [ -n "$stat" ] && [ "${stat:0:1}" != Z ]
 }
 
 stop_pidfile() {

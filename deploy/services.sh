@@ -77,8 +77,8 @@ train() {
     name=${s%%:*} port=${s##*:}
     # one that does not come up is stopped without an archive; its real start below says why
     for _ in $(seq 1 180); do
-      if ready "$port" 2>/dev/null; then came_up+=("$name"); break; fi
       pid_alive "$RUN_DIR/$name-appcds.pid" || break
+      if ready "$port" 2>/dev/null; then came_up+=("$name"); break; fi
       sleep 1
     done
     curl -fsS -o /dev/null "http://127.0.0.1:$port/q/openapi?format=json" 2>/dev/null || true
@@ -147,8 +147,10 @@ ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" >/dev/null; }
 wait_up() {
   local i
   for ((i = 0; i < 120; i++)); do
-    ready "$2" 2>/dev/null && return 0
-    if ! pid_alive "$RUN_DIR/$1.pid"; then
+    # its own process first: an answer on the port may come from another one holding it
+    if pid_alive "$RUN_DIR/$1.pid"; then
+      if ready "$2" 2>/dev/null; then return 0; fi
+    else
       grep -a -E '^[0-9-]+ [0-9:,]+ ERROR|^Caused by' "$RUN_DIR/logs/$1.log" | cut -c1-300 | head -n 6 >&2 || true
       die "$1 stopped while starting (see .run/logs/$1.log)"
     fi
@@ -162,6 +164,7 @@ case "${1:-start}" in
     command -v curl >/dev/null || { as_root apt-get update -qq; as_root apt-get install -y -qq curl >/dev/null; }
     "$BEIQIN_ROOT/deploy/keys.sh"
     [ "${2:-}" = "--no-build" ] || build
+    stop_training   # any an earlier start killed outright left behind
     stopped=()
     for s in "${SERVICES[@]}"; do
       pid_alive "$RUN_DIR/${s%%:*}.pid" || { copy_app "${s%%:*}"; stopped+=("$s"); }
