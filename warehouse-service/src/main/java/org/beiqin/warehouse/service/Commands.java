@@ -68,14 +68,14 @@ public final class Commands {
             @Schema(example = "成人款 浮力≥100N") @Size(max = 200) String specification,
             @Schema(example = "件") @Size(max = 20) String unit,
             @Schema(description = "按种类要求的属性，如燃油须有 fuelType", example = "{\"fuelType\": \"0号柴油\"}")
-            @Size(max = 30) Map<@NotBlank @Size(max = 50) String, @Size(max = 200) String> attributes) {
+            @Size(max = 30) Map<@NotBlank @Size(max = 50) String, @NotBlank @Size(max = 200) String> attributes) {
     }
 
     @Schema(description = "补全物资属性 Fill in an item's labelling attributes (fields left out are kept)")
     public record UpdateItem(
             @Size(max = 200) String specification,
             @Size(max = 20) String unit,
-            @Size(max = 30) Map<@NotBlank @Size(max = 50) String, @Size(max = 200) String> attributes) {
+            @Size(max = 30) Map<@NotBlank @Size(max = 50) String, @NotBlank @Size(max = 200) String> attributes) {
     }
 
     @Schema(description = "入库 Receive stock")

@@ -49,4 +49,37 @@ class ItemUnlabeledRuleTest extends RuleTestBase {
                 .body("missingLabels", equalTo(List.of()));
         awaitResolved("ITEM_UNLABELED", item);
     }
+
+    @Test
+    void anAttributeWithoutAValueIsRefusedAndTheStoredValueIsKept() {
+        String town = newTownship();
+        // a value left null used to be stored as null, and the catalogue showed the word "null"
+        keeper(town).body("""
+                {"division": "%s", "name": "柴油桶", "category": "FLOOD", "kind": "FUEL", "specification": "200L",
+                 "unit": "桶", "attributes": {"fuelType": "0号柴油", "note": null}}""".formatted(town))
+                .post("/api/warehouse/items").then().statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("errors.field", equalTo(List.of("attributes[note]")))
+                .body("errors.message", equalTo(List.of("不能为空")));
+        // a legacy record may leave an attribute out, not give it without a value: the line is named
+        keeper(town).body("""
+                [{"division": "%s", "name": "旧油桶", "category": "FLOOD", "kind": "FUEL", "unit": "桶"},
+                 {"division": "%s", "name": "柴油桶", "category": "FLOOD", "kind": "FUEL", "unit": "桶",
+                  "attributes": {"fuelType": null}}]""".formatted(town, town))
+                .post("/api/warehouse/items/import").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("[1].attributes[fuelType]")));
+        keeper(town).get("/api/warehouse/items").then().statusCode(200).body("name", Matchers.not(hasItem("柴油桶")))
+                .body("name", Matchers.not(hasItem("旧油桶")));
+
+        String item = keeper(town).body(Map.of("division", town, "name", "柴油桶", "category", "FLOOD", "kind", "FUEL",
+                "specification", "200L", "unit", "桶", "attributes", Map.of("fuelType", "0号柴油")))
+                .post("/api/warehouse/items").then().statusCode(201).extract().path("id");
+        for (String blank : List.of("null", "\"\"", "\"  \"")) {
+            keeper(town).body("{\"attributes\": {\"fuelType\": " + blank + "}}")
+                    .patch("/api/warehouse/items/" + item).then().statusCode(422)
+                    .body("errors.field", equalTo(List.of("attributes[fuelType]")));
+        }
+        keeper(town).get("/api/warehouse/items/" + item).then().statusCode(200)
+                .body("attributes", equalTo(Map.of("fuelType", "0号柴油")));
+    }
 }
