@@ -221,3 +221,41 @@ test('on a shared phone, what one keeper queued and saw is neither shown to nor 
   assert.match(returns[0].actor, /乔楼镇库管员 李桂兰/);
   await context.close();
 });
+
+test('an item kept both unbatched and in a batch in one zone: the unbatched line the keeper picks is the one issued', async () => {
+  const keeperToken = await token(KEEPER);
+  const warehouse = await keeperWarehouse(keeperToken);
+  const name = unique('e2e铁锨');
+  const item = await ok('POST', '/api/warehouse/items', { token: keeperToken,
+    body: { division: warehouse.division, name, category: 'FLOOD', kind: 'GENERAL', specification: '标准', unit: '把' } });
+  const receipts = `/api/warehouse/warehouses/${warehouse.id}/receipts`;
+  await ok('POST', receipts, { token: keeperToken, body: { itemId: item.id, quantity: 10 } });
+  await ok('POST', receipts, { token: keeperToken, body: { itemId: item.id, quantity: 5, lot: '2026-12' } });
+  const lines = async () => (await ok('GET', `/api/warehouse/warehouses/${warehouse.id}/stock`, { token: keeperToken }))
+    .filter(b => b.itemId === item.id);
+  const before = await lines();
+  assert.equal(before.length, 2, 'two lines of the item, in one zone');
+  assert.equal(before[0].zoneId, before[1].zoneId);
+
+  const context = await chromium.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true,
+    hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await signIn(page, KEEPER);
+  await page.click('nav a[data-tab=move]');
+  await page.click('button[data-kind=issues]');
+  // the option a person reads: the item and its zone with no batch, and its 10 on hand
+  const option = page.locator('select[name=balance] option', { hasText: name }).filter({ hasNotText: '2026-12' });
+  await option.first().waitFor({ state: 'attached' });
+  assert.equal(await option.count(), 1);
+  assert.match(await option.innerText(), /（10）$/);
+  await page.selectOption('select[name=balance]', await option.getAttribute('value'));
+  await page.fill('input[name=quantity]', '2');
+  await page.fill('input[name=recipientName]', unique('e2e领用人'));
+  await page.click('[data-testid=movement-form] button[type=submit]');
+  await page.waitForSelector(`[data-testid=message]:has-text("已发送：发放 ${name} ×2")`);
+  await shot(page, '11-keeper-issue-unbatched');
+  await context.close();
+
+  const after = Object.fromEntries((await lines()).map(b => [b.lot, Number(b.quantity)]));
+  assert.deepEqual(after, { '': 8, '2026-12': 5 }, 'the two went out of the unbatched line, the batch untouched');
+});

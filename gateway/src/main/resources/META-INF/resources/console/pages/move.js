@@ -76,7 +76,9 @@ export default {
       } else {
         const from = this.stock[Number(m.balance)];
         body.itemId = from.itemId; body.zoneId = from.zoneId; name = from.itemName;
-        if (from.lot) body.lot = from.lot;
+        // the line chosen, also when it has no lot: '' is the unbatched stock, left out the service
+        // would have to guess between it and a batch of the same item in the same zone
+        body.lot = from.lot || '';
       }
       if (m.kind === 'issues') {
         body.recipientName = m.recipientName;
