@@ -371,3 +371,35 @@ test('Swagger UI works through the gateway', async () => {
   await shot(page, 'swagger-ui-1366');
   await context.close();
 });
+
+test('an item marked 基本完成 opens with 基本完成 in its status list, so changing only the note does not reopen it', async () => {
+  const keeperToken = await token(KEEPER);
+  const countyToken = await token(COUNTY);
+  const label = await lowLamp(keeperToken);
+  let item;
+  for (let i = 0; i < 60 && !item; i++) {
+    item = (await ok('GET', '/api/rectification/items?division=410182102&q=' + encodeURIComponent(label), { token: countyToken }))
+      .items[0];
+    if (!item) await new Promise(r => setTimeout(r, 500));
+  }
+  assert.ok(item, 'the low lamp reached the ledger');
+  await ok('POST', `/api/rectification/items/${item.id}/status`, { token: countyToken,
+    body: { status: 'BASICALLY_COMPLETED', evidence: '已更换电池，待一周后复查', version: item.version } });
+
+  const context = await chromium.newContext(DESKTOP);
+  const page = await context.newPage();
+  await signIn(page, COUNTY);
+  await page.goto(BASE + '/#/item/' + item.id);
+  await page.waitForFunction(() => document.querySelector('[data-testid=item-status]')?.innerText.trim() === '基本完成');
+  await page.waitForSelector('[data-testid=status-form] select option:checked', { state: 'attached' });
+  const shown = () => page.$eval('[data-testid=status-form] select', s => s.options[s.selectedIndex].text);
+  assert.equal(await shown(), '基本完成', 'the list starts at the status the item has');
+  await shot(page, 'county-09-item-status-1366');
+  // a note alone, as a person who leaves the list as it is would send it
+  await page.fill('[data-testid=status-form] input[name=note]', '复查电量 92%');
+  await page.click('[data-testid=status-form] button[type=submit]');
+  await page.waitForSelector('[data-testid=history] li:has-text("复查电量 92%")');
+  assert.equal((await ok('GET', `/api/rectification/items/${item.id}`, { token: countyToken })).item.status, 'BASICALLY_COMPLETED');
+  assert.equal(await page.locator('[data-testid=item-status]').innerText(), '基本完成');
+  await context.close();
+});

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,19 @@ class LedgerCommandsTest extends RectificationTestBase {
                 .statusCode(200).extract().jsonPath();
         assertThat(longTerm.getString("item.status")).isEqualTo("LONG_TERM");
         assertThat(longTerm.getString("verification")).isNull();
+
+        // the same status again with a note: the note is kept in the history, the status stays
+        JsonPath noted = county().body(Map.of("status", "LONG_TERM", "evidence", "已列入明年预算", "version",
+                longTerm.getInt("item.version"))).post("/api/rectification/items/" + id + "/status").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(noted.getString("item.status")).isEqualTo("LONG_TERM");
+        List<String> texts = noted.getList("history.text", String.class);
+        assertThat(texts.get(texts.size() - 1)).endsWith("确认状态仍为“长期整改”：已列入明年预算");
+        // and with nothing to say, nothing is written
+        JsonPath again = county().body(Map.of("status", "LONG_TERM", "version", noted.getInt("item.version")))
+                .post("/api/rectification/items/" + id + "/status").then().statusCode(200).extract().jsonPath();
+        assertThat(again.getList("history")).hasSameSizeAs(noted.getList("history"));
+        assertThat(again.getInt("item.version")).isEqualTo(noted.getInt("item.version"));
     }
 
     @Test

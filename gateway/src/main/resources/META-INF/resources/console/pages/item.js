@@ -135,7 +135,7 @@ export default {
           </form>
           <form class="inline-form" data-testid="status-form" @submit.prevent="changeStatus()">
             <select name="status" x-model="statusForm.status" :aria-label="t('status')">
-              <template x-for="s in ['NOT_COMPLETED', 'BASICALLY_COMPLETED', 'LONG_TERM']" :key="s"><option :value="s" x-text="t('item.status.' + s)"></option></template>
+              <template x-for="s in ['NOT_COMPLETED', 'BASICALLY_COMPLETED', 'LONG_TERM']" :key="s"><option :value="s" :selected="s === statusForm.status" x-text="t('item.status.' + s)"></option></template>
             </select>
             <input name="note" x-model="statusForm.note" :placeholder="t('item.statusNote')" :aria-label="t('item.statusNote')" maxlength="4000">
             <button type="submit" class="secondary small" x-text="t('item.changeStatus')"></button>

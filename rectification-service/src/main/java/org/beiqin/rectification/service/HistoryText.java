@@ -55,7 +55,10 @@ public final class HistoryText {
                 yield d.get("evidence") == null ? text : text + (en ? ": " : "：") + d.get("evidence");
             }
             case "STATUS_CHANGED" -> {
-                String text = en ? who + " changed the status from " + status(d.get("from"), true) + " to " + status(d.get("to"), true)
+                String text = Objects.equals(d.get("from"), d.get("to"))
+                        ? (en ? who + " kept the status at " + status(d.get("to"), true)
+                                : who + " 确认状态仍为“" + status(d.get("to"), false) + "”")
+                        : en ? who + " changed the status from " + status(d.get("from"), true) + " to " + status(d.get("to"), true)
                         : who + " 将状态从“" + status(d.get("from"), false) + "”改为“" + status(d.get("to"), false) + "”";
                 yield d.get("note") == null ? text : text + (en ? ": " : "：") + d.get("note");
             }

@@ -164,9 +164,10 @@ public class ItemService {
             throw new ProblemException(403, "status-forbidden");
         }
         ProblemException.requireVersion(command.version(), item.version);
-        if (before == command.status()) {
+        if (before == command.status() && evidence == null) {
             return item;
         }
+        // the same status with a note is the note, kept in the history ("the status stays …"), never dropped
         item.status = command.status();
         if (before == ItemStatus.COMPLETED) {
             item.verifiedBy = null;
