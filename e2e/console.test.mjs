@@ -4,7 +4,7 @@
 // Every console page is written to a screenshot (.run/e2e/screenshots).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, KEEPER, OFFICER, COUNTY, ADMIN, browser, signIn, shot, token, ok, call, unique } from './support.mjs';
+import { BASE, KEEPER, OFFICER, COUNTY, ADMIN, PHONE, browser, signIn, shot, token, ok, call, unique } from './support.mjs';
 
 let chromium;
 before(async () => { chromium = await browser(); });
@@ -237,8 +237,7 @@ test('an item kept both unbatched and in a batch in one zone: the unbatched line
   assert.equal(before.length, 2, 'two lines of the item, in one zone');
   assert.equal(before[0].zoneId, before[1].zoneId);
 
-  const context = await chromium.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true,
-    hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await chromium.newContext(PHONE);
   const page = await context.newPage();
   await signIn(page, KEEPER);
   await page.click('nav a[data-tab=move]');

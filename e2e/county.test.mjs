@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE, KEEPER, COUNTY, ADMIN, DESKTOP, PHONE, browser, signIn, shot, token, ok, call, unique, check, readable, PNG } from './support.mjs';
+import { BASE, KEEPER, COUNTY, ADMIN, DESKTOP, PHONE, browser, signIn, shot, token, ok, call, unique, check, readable, PNG, until } from './support.mjs';
 
 let chromium;
 before(async () => { chromium = await browser(); });
@@ -376,13 +376,8 @@ test('an item marked 基本完成 opens with 基本完成 in its status list, so
   const keeperToken = await token(KEEPER);
   const countyToken = await token(COUNTY);
   const label = await lowLamp(keeperToken);
-  let item;
-  for (let i = 0; i < 60 && !item; i++) {
-    item = (await ok('GET', '/api/rectification/items?division=410182102&q=' + encodeURIComponent(label), { token: countyToken }))
-      .items[0];
-    if (!item) await new Promise(r => setTimeout(r, 500));
-  }
-  assert.ok(item, 'the low lamp reached the ledger');
+  const [item] = (await until(() => ok('GET', '/api/rectification/items?division=410182102&q=' + encodeURIComponent(label),
+    { token: countyToken }), found => found.items.length > 0, 'the low lamp reached the ledger', 30000)).items;
   await ok('POST', `/api/rectification/items/${item.id}/status`, { token: countyToken,
     body: { status: 'BASICALLY_COMPLETED', evidence: '已更换电池，待一周后复查', version: item.version } });
 

@@ -4,20 +4,9 @@
 // open is rewritten in the ledger, once, without a second item or a second alert.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEEPER, COUNTY, token, ok, unique } from './support.mjs';
+import { KEEPER, COUNTY, token, ok, unique, until } from './support.mjs';
 
 const TOWN = '410182102';
-
-async function until(read, done, what, ms = 60000) {
-  const deadline = Date.now() + ms;
-  let last;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (done(last)) return last;
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-  assert.fail(`${what}: ${JSON.stringify(last).slice(0, 1500)}`);
-}
 
 async function ledger(county) {
   const items = [];

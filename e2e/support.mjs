@@ -101,6 +101,18 @@ export async function shot(page, name) {
   }
 }
 
+/** Reads until done() holds of what it read, every half second, for up to ms; fails with the last reading. */
+export async function until(read, done, what, ms = 60000) {
+  const deadline = Date.now() + ms;
+  let last;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last).slice(0, 1500)}`);
+}
+
 export function unique(prefix) {
   return prefix + '-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 }
